@@ -3,18 +3,49 @@
 A BASIC value is a Python ``str`` (one character per byte, Latin-1), an
 ``int`` (ScarletDME's 32-bit INTEGER; results outside 32 bits become
 ``float``), a ``float`` (FLOATNUM), an :class:`Unassigned` marker, or a
-runtime object (file variable, socket, ...).
+runtime object (file variable, socket, ...). A runtime object that stands
+for a plain value (``REUSE()``'s wrapper) exposes it as ``basic_value``;
+one that prints as text has a ``basic_str()`` method.
 
 The rules here are ScarletDME's (``k_funcs.c``: ``k_str_to_num``,
-``k_num_to_str``, ``k_get_bool``; ``qmlib.c``: ``ftoa``).
+``k_is_num``, ``k_num_to_str``, ``k_get_bool``, ``k_get_int``,
+``k_get_float``; ``qmlib.c``: ``ftoa``; ``op_misc.c``: ``op_vartype``).
 """
 
 from __future__ import annotations
 
 import math
 
-from runtime_lib.errors import NonNumericError, UnassignedError
+from runtime_lib.errors import BasicError, NonNumericError, UnassignedError
 from runtime_lib.state import INTPREC, state
+
+__all__ = [
+    "AM",
+    "FM",
+    "IM",
+    "INT32_MAX",
+    "INT32_MIN",
+    "MARKS",
+    "SM",
+    "SVM",
+    "TM",
+    "UNASSIGNED",
+    "VM",
+    "Unassigned",
+    "cat",
+    "format_float",
+    "is_assigned",
+    "is_numeric",
+    "is_strict_numeric",
+    "to_float",
+    "to_int",
+    "to_num",
+    "to_str",
+    "truth",
+    "try_num",
+    "unassigned",
+    "vartype",
+]
 
 IM = "\xff"
 FM = "\xfe"
@@ -28,12 +59,42 @@ MARKS = IM + FM + VM + SM + TM
 INT32_MIN = -(2**31)
 INT32_MAX = 2**31 - 1
 
+# k_funcs.c's rounding table: k_get_int and INT() add rounding[INTPREC - 1]
+# (5e-13 for the default INTPREC 13) before truncating a float.
+_ROUNDING = (
+    0.5,
+    0.05,
+    0.005,
+    0.0005,
+    0.00005,
+    0.000005,
+    0.0000005,
+    0.00000005,
+    0.000000005,
+    0.0000000005,
+    0.00000000005,
+    0.000000000005,
+    0.0000000000005,
+    0.00000000000005,
+)
+INT_NUDGE = _ROUNDING[INTPREC - 1] if INTPREC else 0.0
+
+_NO_VALUE = object()
+
+# VARTYPE() codes are ScarletDME's descriptor types (descr.h).
+VARTYPE_UNASSIGNED = 0
+VARTYPE_INTEGER = 2
+VARTYPE_FLOAT = 3
+VARTYPE_STRING = 5
+VARTYPE_FILE = 6
+
 
 class Unassigned:
     """The value of a BASIC variable that has not been assigned yet.
 
     Each variable starts with its own marker so that an error can name it.
-    Any operation that reads the value raises :class:`UnassignedError`.
+    Any operation that reads the value raises :class:`UnassignedError`
+    (with OPTION UNASSIGNED.WARNING it reads as 0 or "" instead).
     """
 
     __slots__ = ("name",)
@@ -58,183 +119,338 @@ def unassigned(*names: str) -> tuple[Unassigned, ...]:
 
 
 def is_assigned(value: object) -> bool:
-    """ASSIGNED(): true unless the value is an unassigned marker."""
+    """Return ASSIGNED(): true unless the value is an unassigned marker."""
     return not isinstance(value, Unassigned)
+
+
+def vartype(value: object) -> int:
+    """Return VARTYPE(v): 0 unassigned, 2 integer, 3 float, 5 string, 6 file.
+
+    Runtime objects report their own code through a ``basic_vartype``
+    attribute (a file variable has 6, a socket 13, ...).
+    """
+    kind = type(value)
+    if kind is str:
+        return VARTYPE_STRING
+    if kind is int or kind is bool:
+        return VARTYPE_INTEGER
+    if kind is float:
+        return VARTYPE_FLOAT
+    if isinstance(value, Unassigned):
+        return VARTYPE_UNASSIGNED
+    code = getattr(value, "basic_vartype", None)
+    if code is not None:
+        return code
+    inner = getattr(value, "basic_value", _NO_VALUE)
+    if inner is not _NO_VALUE:
+        return vartype(inner)
+    if isinstance(value, str):
+        return VARTYPE_STRING
+    if isinstance(value, int):
+        return VARTYPE_INTEGER
+    if isinstance(value, float):
+        return VARTYPE_FLOAT
+    raise BasicError(f"VARTYPE of unsupported value {type(value).__name__}")
 
 
 # --- string to number -------------------------------------------------------
 
+# Returned by scan_number() for a string that holds marks where a numeric
+# array is allowed (the arithmetic operators then work element by element).
+NUMERIC_ARRAY = object()
 
-def _parse_number(s: str) -> int | float | None:
-    """Return the number a string holds, or None if it is not numeric.
 
-    ScarletDME's k_str_to_num: leading and trailing blanks are ignored, one
-    sign, digits with at most one ".", no exponent; "" is 0; "." alone is
-    0.0; more than 15 integer digits is not numeric. An integer that does
-    not fit 32 bits becomes a float.
+def scan_number(s: str, array_allowed: bool = False) -> object:
+    """Return the number a string holds, None, or ``NUMERIC_ARRAY``.
+
+    This is ScarletDME's k_str_to_num, character for character:
+    - "" is integer 0, but a string of blanks is not numeric;
+    - blanks before the number and after it are ignored, a blank inside it
+      makes the string non-numeric ("- 5" is not numeric, "+ 5" is 5);
+    - any number of "+" and one "-" may come before the digits ("+-5" is -5);
+    - one "."; "." alone is 0.0 and "5." is 5.0 (floats);
+    - integers that fit 32 bits are int, larger ones float; once the digits
+      overflow 32 bits, more than 15 digits before the point (leading zeros
+      count) make the string non-numeric;
+    - decimals are summed digit by digit (d * 0.1, d * 0.01, ...), so
+      "0.3" gives the float 3 * 0.1, as ScarletDME computes it;
+    - no exponent, no hex;
+    - a mark resets the scan and, where numeric arrays are allowed, the
+      string is a numeric array (its elements are converted one by one
+      later).
     """
-    t = s.strip(" ")
-    if not t:
+    if not s:
         return 0
-    i = 0
-    n = len(t)
     negative = False
-    if t[0] in "+-":
-        negative = t[0] == "-"
-        i = 1
-    int_digits = 0
-    frac_digits = 0
-    seen_point = False
-    start = i
-    while i < n:
-        c = t[i]
+    floating = False
+    trailing_space = False
+    num_array = False
+    digits = 0
+    dp = 0
+    value = 0
+    fvalue = 0.0
+    dplace = 0.0
+    for c in s:
         if "0" <= c <= "9":
-            if seen_point:
-                frac_digits += 1
+            if trailing_space:
+                return None
+            d = ord(c) - 48
+            if not floating:
+                t = value * 10 + d
+                if t > INT32_MAX:
+                    floating = True
+                    fvalue = float(value) * 10 + d
+                    dp = -1
+                else:
+                    value = t
+                digits += 1
+            elif dp >= 0:
+                if dplace != 0.0:
+                    fvalue += d * dplace
+                    dp += 1
+                    dplace /= 10
             else:
-                int_digits += 1
-        elif c == "." and not seen_point:
-            seen_point = True
+                digits += 1
+                if digits > 15:
+                    return None
+                fvalue = fvalue * 10 + d
+        elif c == " ":
+            trailing_space = bool(digits or negative)
+        elif array_allowed and c in MARKS:
+            num_array = True
+            negative = floating = trailing_space = False
+            digits = dp = value = 0
+        elif trailing_space:
+            return None
+        elif c == "+":
+            if digits or negative:
+                return None
+        elif c == "-":
+            if digits or negative:
+                return None
+            negative = True
+        elif c == ".":
+            digits += 1
+            if floating:
+                if dp >= 0:
+                    return None
+            else:
+                floating = True
+                fvalue = float(value)
+            dp = 0
+            dplace = 0.1
         else:
             return None
-        i += 1
-    if int_digits > 15:
+    if num_array:
+        return NUMERIC_ARRAY
+    if not digits and not dp:
         return None
-    body = t[start:]
-    if not seen_point:
-        if int_digits == 0:
-            return None
-        value = int(body)
-        if negative:
-            value = -value
-        if INT32_MIN <= value <= INT32_MAX:
-            return value
-        return float(value)
-    if int_digits == 0 and frac_digits == 0:
-        return -0.0 if negative else 0.0
-    value = float(body if body != "." else "0")
+    if floating:
+        return -fvalue if negative else fvalue
     return -value if negative else value
 
 
-def to_num(value: object) -> int | float:
-    """Return the number for a value, raising for non-numeric data."""
-    if type(value) is int or type(value) is float:
+def _str_to_num(s: str) -> int | float | None:
+    """Return the number in a string or None (scan_number without arrays)."""
+    # Plain digit strings are by far the most common; nine digits always fit.
+    if len(s) < 10 and s.isdigit() and s.isascii():
+        return int(s)
+    return scan_number(s)
+
+
+def try_num(value: object) -> int | float | None:
+    """Return the number a value holds, or None when it is not numeric.
+
+    Strings follow k_str_to_num (see :func:`scan_number`); "" gives 0.
+    """
+    kind = type(value)
+    if kind is int or kind is float:
         return value  # type: ignore[return-value]
-    if isinstance(value, str):
-        number = _parse_number(value)
+    if kind is str:
+        return _str_to_num(value)  # type: ignore[arg-type]
+    try:
+        return to_num(value)
+    except NonNumericError:
+        return None
+
+
+def to_num(value: object) -> int | float:
+    """Return the number for a value, raising for non-numeric data.
+
+    BASIC's implicit conversion (k_get_num): strings follow k_str_to_num
+    (:func:`scan_number`); non-numeric data raises NonNumericError, or gives
+    0 under OPTION NON.NUMERIC.WARNING.
+    """
+    kind = type(value)
+    if kind is int or kind is float:
+        return value  # type: ignore[return-value]
+    if kind is str:
+        number = _str_to_num(value)  # type: ignore[arg-type]
         if number is None:
             if state.opt_non_numeric_warning:
                 return 0
             raise NonNumericError(value)
         return number
-    if isinstance(value, bool):
-        return int(value)
+    if kind is bool:
+        return int(value)  # type: ignore[arg-type]
     if isinstance(value, Unassigned):
+        if state.opt_unassigned_warning:
+            return 0
         raise value.fail()
+    inner = getattr(value, "basic_value", _NO_VALUE)
+    if inner is not _NO_VALUE:
+        return to_num(inner)
+    if isinstance(value, str):
+        return to_num(str.__str__(value))
     if isinstance(value, (int, float)):
-        return value
+        return to_num(float(value) if isinstance(value, float) else int(value))
+    if state.opt_non_numeric_warning:
+        return 0
     raise NonNumericError(value)
 
 
-def is_numeric(value: object) -> bool:
-    """NUM(): true when the value converts to a number ("" counts as 0)."""
-    if type(value) is int or type(value) is float:
-        return True
-    if isinstance(value, str):
-        return _parse_number(value) is not None
-    if isinstance(value, Unassigned):
-        raise value.fail()
-    return False
+def to_float(value: object) -> float:
+    """Return a value as a float the way k_get_float does (SQRT, PWR, ...)."""
+    number = to_num(value)
+    return number if type(number) is float else float(number)
 
 
-def is_strict_numeric(s: str) -> bool:
-    """ScarletDME's k_is_num, used when comparing two strings.
+def c_int32(x: float) -> int:
+    """Return C's ``(int32_t)x``: truncation; NaN or out of range is INT32_MIN.
 
-    Digits, one leading sign, one ".", at least one digit, at most 15
-    integer digits and no spaces.
+    x86 gives the "integer indefinite" value 0x80000000 when the truncated
+    value does not fit, and ScarletDME runs on x86.
     """
-    if not s:
-        return False
-    i = 1 if s[0] in "+-" else 0
-    digits = 0
-    int_digits = 0
-    seen_point = False
-    for c in s[i:]:
-        if "0" <= c <= "9":
-            digits += 1
-            if not seen_point:
-                int_digits += 1
-        elif c == "." and not seen_point:
-            seen_point = True
-        else:
-            return False
-    return digits > 0 and int_digits <= 15
+    if x != x or not -2147483649.0 < x < 2147483648.0:
+        return INT32_MIN
+    return int(x)
 
 
 def to_int(value: object) -> int:
     """Return a value as an integer the way ScarletDME's k_get_int does.
 
-    The number is nudged by 5e-13 (INTPREC 13) away from zero before it is
-    truncated, so 0.9999999999999 gives 1.
+    A float is nudged by 5e-13 (INTPREC 13) away from zero and then
+    truncated, so 0.9999999999999 gives 1. A string is converted and
+    truncated with no nudge ("0.9999999999999" gives 0). A number beyond
+    32 bits raises "Numeric overflow".
     """
+    kind = type(value)
+    if kind is int:
+        return value  # type: ignore[return-value]
+    if kind is str:
+        number = _str_to_num(value)  # type: ignore[arg-type]
+        if number is None:
+            number = to_num(value)
+        if type(number) is int:
+            return number
+        if abs(number) > INT32_MAX:
+            raise BasicError("Numeric overflow")
+        return c_int32(number)
     number = to_num(value)
     if type(number) is int:
         return number
-    if math.isnan(number) or math.isinf(number):
-        raise NonNumericError(value)
-    nudge = 5 * 10.0 ** -INTPREC
-    if number >= 0:
-        return int(number + nudge)
-    return int(number - nudge)
+    if abs(number) > INT32_MAX:
+        raise BasicError("Numeric overflow")
+    number += INT_NUDGE if number >= 0 else -INT_NUDGE
+    return c_int32(number)
+
+
+def is_strict_numeric(s: str) -> bool:
+    """Return ScarletDME's k_is_num for a string (NUM() and string compares).
+
+    True for "", or for an optional leading sign, digits with at most one
+    "." and at least one digit, at most 15 digits before the point; no
+    blanks, so " 1" is not numeric here.
+    """
+    if not s:
+        return True
+    if len(s) < 16 and s.isdigit() and s.isascii():
+        return True
+    i = 1 if s[0] in "+-" else 0
+    int_digits = 0
+    any_digit = False
+    seen_point = False
+    for c in s[i:] if i else s:
+        if "0" <= c <= "9":
+            any_digit = True
+            if not seen_point:
+                int_digits += 1
+                if int_digits > 15:
+                    return False
+        elif c == "." and not seen_point:
+            seen_point = True
+        else:
+            return False
+    return any_digit
+
+
+def is_numeric(value: object) -> bool:
+    """Return NUM(v) as a bool: numbers are numeric; strings use k_is_num.
+
+    So NUM("") and NUM("1.5") are true, NUM(" 1") and NUM("-") false.
+    """
+    kind = type(value)
+    if kind is int or kind is float or kind is bool:
+        return True
+    if kind is str:
+        return is_strict_numeric(value)  # type: ignore[arg-type]
+    if isinstance(value, Unassigned):
+        if state.opt_unassigned_warning:
+            return True
+        raise value.fail()
+    inner = getattr(value, "basic_value", _NO_VALUE)
+    if inner is not _NO_VALUE:
+        return is_numeric(inner)
+    return is_strict_numeric(to_str(value))
 
 
 # --- number to string -------------------------------------------------------
 
 
 def format_float(x: float, precision: int) -> str:
-    """Return a float as ScarletDME prints it at the given PRECISION.
+    """Return a float as ScarletDME prints it at the given PRECISION (ftoa).
 
     The value is written with 15 decimals, then rounded half up on that
     decimal text; trailing zeros and a trailing "." are dropped; there is
-    never an exponent. Exact negative zero prints "-0"; a negative value
-    that rounds to zero prints "0".
+    never an exponent. Exact negative zero prints "-0" (printf shows its
+    sign); a negative value that rounds to zero prints "0".
     """
     if x == 0:
         return "-0" if math.copysign(1.0, x) < 0 else "0"
-    if math.isnan(x):
+    if x != x:
         return "-nan" if math.copysign(1.0, x) < 0 else "nan"
-    if math.isinf(x):
+    if x in (math.inf, -math.inf):
         return "-inf" if x < 0 else "inf"
-    text = "%.15f" % x
-    negative = text[0] == "-"
-    if negative:
-        text = text[1:]
+    negative = x < 0
+    text = "%.15f" % (-x if negative else x)
     int_part, frac_part = text.split(".")
     keep = frac_part[:precision]
-    digits = int_part + keep
     if frac_part[precision : precision + 1] >= "5":
-        digits = str(int(digits) + 1).rjust(len(digits), "0")
-    if precision:
-        int_part, keep = digits[:-precision], digits[-precision:]
-    else:
-        int_part, keep = digits, ""
-    int_part = int_part.lstrip("0") or "0"
+        digits = str(int(int_part + keep) + 1)
+        if precision:
+            int_part, keep = digits[:-precision] or "0", digits[-precision:]
+            keep = keep.rjust(precision, "0")
+        else:
+            int_part, keep = digits, ""
     keep = keep.rstrip("0")
     result = int_part + "." + keep if keep else int_part
-    if result == "0":
-        return "0"
-    return "-" + result if negative else result
+    if negative and result != "0":
+        return "-" + result
+    return result
 
 
 def to_str(value: object) -> str:
     """Return a value as a BASIC string (numbers formatted as PRINT shows)."""
-    if type(value) is str:
+    kind = type(value)
+    if kind is str:
         return value  # type: ignore[return-value]
-    if type(value) is int:
+    if kind is int:
         return str(value)
-    if type(value) is float:
+    if kind is float:
         return format_float(value, state.precision)  # type: ignore[arg-type]
     if isinstance(value, Unassigned):
+        if state.opt_unassigned_warning:
+            return ""
         raise value.fail()
     if isinstance(value, str):
         return str.__str__(value)
@@ -247,6 +463,9 @@ def to_str(value: object) -> str:
     text = getattr(value, "basic_str", None)
     if text is not None:
         return text()
+    inner = getattr(value, "basic_value", _NO_VALUE)
+    if inner is not _NO_VALUE:
+        return to_str(inner)
     return str(value)
 
 
@@ -254,17 +473,19 @@ def truth(value: object) -> bool:
     """Return BASIC truth (k_get_bool).
 
     Numbers are true when non-zero. A string is false only if it is empty or
-    an optional sign followed by zeros with at most one "."; "ABC" and " 0"
-    are true. File and socket variables are true.
+    an optional sign followed by zeros with at most one "." ("-", "." and
+    "-0.0" are false); "ABC" and " 0" are true. File and socket variables
+    are true.
     """
-    if type(value) is int or type(value) is float:
+    kind = type(value)
+    if kind is int or kind is float:
         return value != 0
-    if isinstance(value, str):
+    if kind is str:
         if not value:
             return False
-        i = 1 if value[0] in "+-" else 0
+        i = 1 if value[0] in "+-" else 0  # type: ignore[index]
         seen_point = False
-        for c in value[i:]:
+        for c in value[i:]:  # type: ignore[index]
             if c == "0":
                 continue
             if c == "." and not seen_point:
@@ -273,10 +494,19 @@ def truth(value: object) -> bool:
             return True
         return False
     if isinstance(value, Unassigned):
+        if state.opt_unassigned_warning:
+            return False
         raise value.fail()
+    inner = getattr(value, "basic_value", _NO_VALUE)
+    if inner is not _NO_VALUE:
+        return truth(inner)
+    if isinstance(value, str):
+        return truth(str.__str__(value))
+    if isinstance(value, (int, float)):
+        return value != 0
     return True
 
 
 def cat(*values: object) -> str:
-    """Concatenate values with ``:`` (numbers formatted as PRINT shows)."""
+    """Return the values concatenated with ``:`` (numbers as PRINT shows)."""
     return "".join([to_str(v) for v in values])
