@@ -47,7 +47,7 @@ fields_only = st.lists(items, min_size=1, max_size=5).map(FM.join)
 any_array = st.text(alphabet="ab" + FM + VM + SM, max_size=12)
 
 
-# --- EXTRACT ------------------------------------------------------------------
+# --- EXTRACT ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_extract_errors(args, error):
         extract(*args)
 
 
-# --- REPLACE ------------------------------------------------------------------
+# --- REPLACE ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -173,7 +173,7 @@ def test_append_adds_one_field(s, new):
     assert result == (s + FM + new if s else new)
 
 
-# --- INSERT -------------------------------------------------------------------
+# --- INSERT -----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -204,7 +204,7 @@ def test_insert(s, f, v, sv, new, expected):
     assert insert(s, f, v, sv, new) == expected
 
 
-# --- DELETE -------------------------------------------------------------------
+# --- DELETE -----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -244,7 +244,7 @@ def test_insert_then_delete_restores_the_array(s, f, new):
     assert delete(insert(s, f, 0, 0, new), f) == s
 
 
-# --- COUNT and DCOUNT -----------------------------------------------------------
+# --- COUNT and DCOUNT -------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -297,7 +297,7 @@ def test_dcount_counts_split_items(s):
     assert dcount(s, FM) == (len(s.split(FM)) if s else 0)
 
 
-# --- FIELD and FIELDSTORE ---------------------------------------------------------
+# --- FIELD and FIELDSTORE ---------------------------------------------------
 
 WORDS = "one two  three"
 
@@ -350,7 +350,7 @@ def test_fieldstore_rejects_an_empty_delimiter():
         fieldstore("a.b", "", 1, 1, "x")
 
 
-# --- REMOVE and SETREM ------------------------------------------------------------
+# --- REMOVE and SETREM ------------------------------------------------------
 
 
 def remove_all(s):
@@ -450,7 +450,7 @@ def test_remove_loop_rebuilds_the_string(s):
     assert rebuilt == s
 
 
-# --- RAISE, LOWER, CROP, SUBSTRINGS, LISTINDEX ------------------------------------------
+# --- RAISE, LOWER, CROP, SUBSTRINGS, LISTINDEX ------------------------------
 
 
 @pytest.mark.parametrize(
