@@ -161,6 +161,8 @@ def _operand(value: object) -> object:
     if kind is Reuse:
         return _operand(value.value)  # type: ignore[attr-defined]
     if kind is str:
+        if len(value) < 10 and value.isdigit() and value.isascii():  # type: ignore
+            return int(value)  # type: ignore[arg-type]
         number = try_num(value)
         if number is not None:
             return number

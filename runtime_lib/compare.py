@@ -118,20 +118,47 @@ def compare(a: object, b: object) -> int:
     tb = type(b)
     if ta is int and tb is int:
         return (a > b) - (a < b)  # type: ignore[operator]
-    if ta is str and tb is str:
-        if a == b:
-            return 0
-        if not a:
-            return -1
-        if not b:
-            return 1
-        if is_strict_numeric(a) and is_strict_numeric(b):  # type: ignore[arg-type]
-            return _compare_numbers(try_num(a), try_num(b))
-        return (a > b) - (a < b)  # type: ignore[operator]
-    if (ta is float or ta is int) and (tb is float or tb is int):
-        if abs(a - b) <= FLTDIFF:  # type: ignore[operator]
-            return 0
-        return 1 if a > b else -1  # type: ignore[operator]
+    if ta is str:
+        if tb is str:
+            if a == b:
+                return 0
+            if not a:
+                return -1
+            if not b:
+                return 1
+            if (
+                a.isdigit()  # type: ignore[union-attr]
+                and b.isdigit()  # type: ignore[union-attr]
+                and len(a) < 10  # type: ignore[arg-type]
+                and len(b) < 10  # type: ignore[arg-type]
+                and a.isascii()  # type: ignore[union-attr]
+                and b.isascii()  # type: ignore[union-attr]
+            ):
+                x = int(a)  # type: ignore[arg-type]
+                y = int(b)  # type: ignore[arg-type]
+                return (x > y) - (x < y)
+            if is_strict_numeric(a) and is_strict_numeric(b):  # type: ignore
+                return _compare_numbers(try_num(a), try_num(b))
+            return (a > b) - (a < b)  # type: ignore[operator]
+        if tb is int or tb is float:
+            if not a:
+                return -1
+            x = try_num(a)
+            if x is not None:
+                return _compare_numbers(x, b)
+            return _compare_strings(a, to_str(b))  # type: ignore[arg-type]
+    elif ta is float or ta is int:
+        if tb is float or tb is int:
+            if abs(a - b) <= FLTDIFF:  # type: ignore[operator]
+                return 0
+            return 1 if a > b else -1  # type: ignore[operator]
+        if tb is str:
+            if not b:
+                return 1
+            y = try_num(b)
+            if y is not None:
+                return _compare_numbers(a, y)
+            return _compare_strings(to_str(a), b)  # type: ignore[arg-type]
     return _resolve(a, b)[0]
 
 

@@ -15,6 +15,7 @@ The rules here are ScarletDME's (``k_funcs.c``: ``k_str_to_num``,
 from __future__ import annotations
 
 import math
+import re
 
 from runtime_lib.errors import BasicError, NonNumericError, UnassignedError
 from runtime_lib.state import INTPREC, state
@@ -80,6 +81,15 @@ _ROUNDING = (
 INT_NUDGE = _ROUNDING[INTPREC - 1] if INTPREC else 0.0
 
 _NO_VALUE = object()
+
+# k_is_num: optional sign, at most 15 digits before an optional point, at
+# least one digit in all.
+_STRICT_NUMBER = re.compile(r"[+-]?(?:[0-9]{1,15}(?:\.[0-9]*)?|\.[0-9]+)\Z")
+_NUMBER_START = frozenset("0123456789+-.")
+
+# Decimals that cannot overflow 32 bits before the point, with no blanks or
+# "+": the common case of scan_number.
+_PLAIN_DECIMAL = re.compile(r"(-?)([0-9]{0,9})\.([0-9]*)\Z")
 
 # VARTYPE() codes are ScarletDME's descriptor types (descr.h).
 VARTYPE_UNASSIGNED = 0
@@ -255,7 +265,39 @@ def _str_to_num(s: str) -> int | float | None:
     # Plain digit strings are by far the most common; nine digits always fit.
     if len(s) < 10 and s.isdigit() and s.isascii():
         return int(s)
-    return scan_number(s)
+    try:
+        return _NUMBER_CACHE[s]
+    except KeyError:
+        pass
+    match = _PLAIN_DECIMAL.match(s)
+    if match is None:
+        number = scan_number(s)
+    else:
+        number = _plain_decimal(*match.groups())
+    if len(s) <= _CACHED_LENGTH:
+        if len(_NUMBER_CACHE) >= _CACHE_SIZE:
+            _NUMBER_CACHE.clear()
+        _NUMBER_CACHE[s] = number  # type: ignore[assignment]
+    return number  # type: ignore[return-value]
+
+
+def _plain_decimal(sign: str, int_digits: str, frac_digits: str) -> float:
+    """Return scan_number's value for ``-?digits.digits`` (no overflow)."""
+    value = float(int(int_digits)) if int_digits else 0.0
+    dplace = 0.1
+    for c in frac_digits:
+        if dplace == 0.0:
+            break
+        value += (ord(c) - 48) * dplace
+        dplace /= 10
+    return -value if sign else value
+
+
+# Converted short strings are remembered: generated code converts the same
+# literals and field values again and again.
+_NUMBER_CACHE: dict[str, int | float | None] = {}
+_CACHE_SIZE = 4096
+_CACHED_LENGTH = 40
 
 
 def try_num(value: object) -> int | float | None:
@@ -364,24 +406,11 @@ def is_strict_numeric(s: str) -> bool:
     """
     if not s:
         return True
+    if s[0] not in _NUMBER_START:
+        return False
     if len(s) < 16 and s.isdigit() and s.isascii():
         return True
-    i = 1 if s[0] in "+-" else 0
-    int_digits = 0
-    any_digit = False
-    seen_point = False
-    for c in s[i:] if i else s:
-        if "0" <= c <= "9":
-            any_digit = True
-            if not seen_point:
-                int_digits += 1
-                if int_digits > 15:
-                    return False
-        elif c == "." and not seen_point:
-            seen_point = True
-        else:
-            return False
-    return any_digit
+    return _STRICT_NUMBER.match(s) is not None
 
 
 def is_numeric(value: object) -> bool:
@@ -419,21 +448,24 @@ def format_float(x: float, precision: int) -> str:
         return "-0" if math.copysign(1.0, x) < 0 else "0"
     if x != x:
         return "-nan" if math.copysign(1.0, x) < 0 else "nan"
-    if x in (math.inf, -math.inf):
-        return "-inf" if x < 0 else "inf"
     negative = x < 0
-    text = "%.15f" % (-x if negative else x)
-    int_part, frac_part = text.split(".")
-    keep = frac_part[:precision]
-    if frac_part[precision : precision + 1] >= "5":
-        digits = str(int(int_part + keep) + 1)
+    if negative:
+        x = -x
+    if x == math.inf:
+        return "-inf" if negative else "inf"
+    text = "%.15f" % x
+    point = len(text) - 16
+    int_part = text[:point]
+    frac = text[point + 1 : point + 1 + precision]
+    if text[point + 1 + precision : point + 2 + precision] >= "5":
+        digits = str(int(int_part + frac) + 1)
         if precision:
-            int_part, keep = digits[:-precision] or "0", digits[-precision:]
-            keep = keep.rjust(precision, "0")
+            digits = digits.zfill(precision + 1)
+            int_part, frac = digits[:-precision], digits[-precision:]
         else:
-            int_part, keep = digits, ""
-    keep = keep.rstrip("0")
-    result = int_part + "." + keep if keep else int_part
+            int_part, frac = digits, ""
+    frac = frac.rstrip("0")
+    result = int_part + "." + frac if frac else int_part
     if negative and result != "0":
         return "-" + result
     return result

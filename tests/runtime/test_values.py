@@ -388,11 +388,49 @@ def test_int_round_trips_through_text(i):
     assert same(to_num(to_str(i)), i)
 
 
-@given(st.text(alphabet="0123456789+-. ", max_size=12))
-def test_fast_path_agrees_with_scanner(text):
-    assert try_num(text) == scan_number(text) or (
-        try_num(text) is None and scan_number(text) is None
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789+-. ", max_size=12),
+        st.from_regex(r"-?[0-9]{0,11}\.[0-9]{0,25}", fullmatch=True),
     )
+)
+def test_fast_paths_agree_with_scanner(text):
+    # to_num's shortcuts (digits, plain decimals, the cache) must give the
+    # very same value as the character-by-character k_str_to_num port.
+    expected = scan_number(text)
+    for _ in range(2):  # the second call is served from the cache
+        result = try_num(text)
+        assert (result is None and expected is None) or same(result, expected)
+
+
+def k_is_num(s):
+    """A direct port of k_is_num's loop, to check the regex against."""
+    sign = dp = digit_seen = False
+    digits = 0
+    for c in s:
+        if "0" <= c <= "9":
+            digit_seen = True
+            if not dp:
+                digits += 1
+                if digits > 15:
+                    return False
+        elif c in "+-":
+            if digits or sign:
+                return False
+            sign = True
+        elif c == ".":
+            if dp:
+                return False
+            dp = True
+            digits += 1
+        else:
+            return False
+    return digit_seen or s == ""
+
+
+@given(st.text(alphabet="0123456789+-. a", max_size=20))
+def test_is_strict_numeric_matches_k_is_num(text):
+    assert is_strict_numeric(text) is k_is_num(text)
 
 
 @given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False))
