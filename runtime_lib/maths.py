@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import time
 
-from runtime_lib.arith import _num_array1, _operand
+from runtime_lib.arith import _elements, _num_array1, _operand
 from runtime_lib.errors import BasicError, DivideByZeroError
 from runtime_lib.values import (
     INT_NUDGE,
@@ -229,7 +229,11 @@ def rnd(n: object) -> object:
     if type(n) is str:
         x = _operand(n)
         if x is NUMERIC_ARRAY:
-            return _num_array1(lambda v: _rnd(to_int(v)), n)
+            # Each element is taken as an integer from its text (k_get_int).
+            parts = _elements(n)
+            for i in range(0, len(parts), 2):
+                parts[i] = str(_rnd(to_int(parts[i])))
+            return "".join(parts)
     return _rnd(to_int(n))
 
 
