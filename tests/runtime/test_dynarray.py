@@ -140,6 +140,7 @@ def test_extract_errors(args, error):
         (m("a\\b]c"), 1, 1, 3, "x", m("a\\b\\x]c")),  # stops at the value's VM
         (m("a^b^c"), 2, 0, 0, "", m("a^^c")),
         ("abc", 1, 0, 0, 7, "7"),  # numbers are strings
+        (0, -1, 0, 0, "x", m("0^x")),  # README: a fresh COMMON variable is 0
     ],
 )
 def test_replace(s, f, v, sv, new, expected):
