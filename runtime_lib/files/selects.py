@@ -1,0 +1,342 @@
+"""Select lists: SELECT, SSELECT, READNEXT, READLIST, FORMLIST, saved lists.
+
+A process has numbered select lists 0 to 10 (ScarletDME's
+HIGH.USER.SELECT), each inactive or holding the ids still to be read.
+Wherever a statement takes a list number it also accepts a
+:class:`SelectListVar`, the Pick-style select list variable.
+
+``SELECT f TO n`` takes a list-number expression in ScarletDME's default
+mode, so it lowers to ``select(f, n)``. A select list *variable*
+(``SELECTV f TO var``, or ``SELECT f TO var`` under ``$MODE SELECTV`` / Pick
+flavours) lowers to ``outcome, var = selectv(f)``; ``SELECTE TO var`` to
+``var = selecte()``; the variable is then passed where a list number goes:
+``readnext(var)``, ``readlist(var)``.
+
+Saved lists live in the account file ``$SAVEDLISTS`` (a hashed file called
+``$SVLISTS``, created on first use as ScarletDME accounts have it), one
+record per list, ids separated by field marks.
+"""
+
+from __future__ import annotations
+
+from runtime_lib.clauses import ELSE, ON_ERROR, THEN
+from runtime_lib.errors import BasicError
+from runtime_lib.files import codes
+from runtime_lib.files.account import current_account, open_storage
+from runtime_lib.files.codes import fail
+from runtime_lib.files.storage import Storage, default_backend
+from runtime_lib.state import state
+from runtime_lib.values import FM, IM, VM, Unassigned, to_int, to_str
+
+__all__ = [
+    "SelectListVar",
+    "clearselect",
+    "deletelist",
+    "formlist",
+    "getlist",
+    "readlist",
+    "readnext",
+    "savelist",
+    "select",
+    "selecte",
+    "selected_count",
+    "selectinfo",
+    "selectv",
+    "sselect",
+    "writelist",
+]
+
+HIGH_USER_SELECT = 10
+SAVED_LISTS = "$SAVEDLISTS"
+SAVED_LISTS_PATH = "$SVLISTS"
+
+
+class SelectListVar:
+    """A select list held in a variable (ScarletDME's SELLIST type)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[str]):
+        self.items = items
+
+    def __repr__(self) -> str:
+        return f"SelectListVar({len(self.items)} ids)"
+
+    def basic_str(self) -> str:
+        """Return the ids still to be read, separated by field marks."""
+        return FM.join(self.items)
+
+
+class _Lists:
+    """The numbered lists: remaining ids (reversed, so pop() is next) or None."""
+
+    def __init__(self) -> None:
+        self.lists: list[list[str] | None] = [None] * (HIGH_USER_SELECT + 1)
+        self.selected = 0
+
+
+_lists = _Lists()
+
+
+def selected_count() -> int:
+    """Return @SELECTED: the size of the list the last select built."""
+    return _lists.selected
+
+
+def _list_no(list_no: object) -> int | SelectListVar:
+    if isinstance(list_no, SelectListVar):
+        return list_no
+    if isinstance(list_no, Unassigned):
+        raise list_no.fail()
+    number = to_int(list_no)
+    if not 0 <= number <= HIGH_USER_SELECT:
+        raise BasicError(codes.MSG_SELECT_RANGE)
+    return number
+
+
+def _set(list_no: int | SelectListVar, ids: list[str]) -> None:
+    if isinstance(list_no, SelectListVar):
+        list_no.items = list(ids)
+        return
+    _lists.lists[list_no] = ids[::-1] if ids else None
+    _lists.selected = len(ids)
+
+
+def _remaining(list_no: int | SelectListVar) -> list[str]:
+    if isinstance(list_no, SelectListVar):
+        return list_no.items
+    pending = _lists.lists[list_no]
+    return pending[::-1] if pending else []
+
+
+def _storage_of(f: object) -> Storage | None:
+    storage = getattr(f, "storage", None)
+    if storage is None or getattr(f, "closed", True):
+        return None
+    return storage
+
+
+def _select(f: object, list_no: object, ordered: bool, has_on_error: bool) -> int:
+    target = _list_no(list_no)
+    state.status = 0
+    storage = _storage_of(f)
+    if storage is None:
+        if isinstance(f, Unassigned):
+            raise f.fail()
+        formlist(f, target)
+        return THEN
+    try:
+        ids = storage.ids()
+    except OSError:
+        return fail(-codes.ER_RNF, codes.MSG_SELECT.format(codes.ER_RNF), has_on_error)
+    if ordered:
+        ids.sort(key=lambda s: s.encode("latin-1"))
+    _set(target, ids)
+    return THEN
+
+
+def select(f: object, list_no: object = 0, *, has_on_error: bool = False) -> int:
+    """Build a select list of a file's record ids; return THEN.
+
+    ``SELECT f [TO list]``. Hashed files give ids in byte order, directory
+    files in folder order. A dynamic array instead of a file variable does
+    FORMLIST, as in ScarletDME. Sets @SELECTED.
+    """
+    return _select(f, list_no, False, has_on_error)
+
+
+def sselect(f: object, list_no: object = 0, *, has_on_error: bool = False) -> int:
+    """Build a select list of a file's record ids sorted by id; return THEN.
+
+    ``SSELECT f [TO list]``: ids in ascending byte order.
+    """
+    return _select(f, list_no, True, has_on_error)
+
+
+def selectv(f: object, *, has_on_error: bool = False) -> tuple[int, SelectListVar]:
+    """Return (outcome, select list variable) for SELECTV.
+
+    ``SELECTV f TO var`` (and ``SELECT f TO var`` in Pick-style modes). A
+    dynamic array gives a list of its fields.
+    """
+    target = SelectListVar([])
+    outcome = _select(f, target, False, has_on_error)
+    _lists.selected = len(target.items)
+    return outcome, target
+
+
+def selecte() -> SelectListVar:
+    """Move what is left of list 0 into a select list variable (SELECTE)."""
+    items = _remaining(0)
+    _lists.lists[0] = None
+    return SelectListVar(items)
+
+
+def readnext(
+    list_no: object = 0, *, has_on_error: bool = False
+) -> tuple[int, str, int, int]:
+    """Return (outcome, id, value position, subvalue position) for READNEXT.
+
+    ``READNEXT id[, val[, subval]] [FROM list]``. ELSE (id "") when the list
+    is inactive or used up, which also makes it inactive. An entry of an
+    exploded list "id VM val [VM subval]" gives the id and its positions;
+    plain entries give positions 0.
+    """
+    source = _list_no(list_no)
+    if isinstance(source, SelectListVar):
+        if not source.items:
+            return ELSE, "", 0, 0
+        entry = source.items.pop(0)
+    else:
+        pending = _lists.lists[source]
+        if not pending:
+            _lists.lists[source] = None
+            return ELSE, "", 0, 0
+        entry = pending.pop()
+        if not pending:
+            _lists.lists[source] = None
+    if VM not in entry:
+        return THEN, entry, 0, 0
+    id, _, rest = entry.partition(VM)
+    value_text, _, sub_text = rest.partition(VM)
+    return THEN, id, _leading_int(value_text), _leading_int(sub_text)
+
+
+def _leading_int(text: str) -> int:
+    digits = ""
+    for c in text:
+        if not c.isdigit():
+            break
+        digits += c
+    return int(digits) if digits else 0
+
+
+def readlist(list_no: object = 0) -> tuple[int, str]:
+    """Return (outcome, ids) for READLIST: the rest of a list, FM-separated.
+
+    ``READLIST var [FROM list]`` empties the list. ELSE (and "") if the list
+    is not active or has nothing left.
+    """
+    source = _list_no(list_no)
+    items = _remaining(source)
+    if isinstance(source, SelectListVar):
+        source.items = []
+    else:
+        _lists.lists[source] = None
+    value = FM.join(items)
+    return (THEN if value else ELSE), value
+
+
+def formlist(value: object, list_no: object = 0) -> None:
+    """Make a select list from a dynamic array (FORMLIST).
+
+    ``FORMLIST dynarray [TO list]``: each field is one entry; item marks
+    count as field marks. Sets @SELECTED.
+    """
+    target = _list_no(list_no)
+    text = to_str(value).replace(IM, FM)
+    _set(target, text.split(FM) if text else [])
+
+
+def clearselect(list_no: object = 0) -> None:
+    """Deactivate a select list: ``CLEARSELECT [list]``, ``CLEARSELECT ALL``."""
+    if isinstance(list_no, str) and list_no.upper() == "ALL":
+        for n in range(HIGH_USER_SELECT + 1):
+            _lists.lists[n] = None
+        return
+    target = _list_no(list_no)
+    if isinstance(target, SelectListVar):
+        target.items = []
+    else:
+        _lists.lists[target] = None
+
+
+def selectinfo(list_no: object, key: object) -> int:
+    """Return SELECTINFO(list, key): key 1 list active?, key 3 ids left."""
+    source = _list_no(list_no)
+    count = len(_remaining(source))
+    k = to_int(key)
+    if k == 1:
+        return 1 if count > 0 else 0
+    if k == 3:
+        return count
+    return 0
+
+
+# --- saved lists ---------------------------------------------------------------
+
+
+def _saved_lists(create: bool) -> Storage | None:
+    account = current_account()
+    status, path = account.resolve(SAVED_LISTS, False)
+    if status == codes.ER_NVR and create:
+        path = account.absolute(SAVED_LISTS_PATH)
+        default_backend().create(path)
+        account.write_voc(SAVED_LISTS, "F" + FM + SAVED_LISTS_PATH)
+        status = 0
+    if status:
+        return None
+    status, storage = open_storage(path)
+    return storage if status == 0 else None
+
+
+def saved_lists_storage(create: bool = False) -> Storage | None:
+    """Return the storage of $SAVEDLISTS (creating it if asked), or None."""
+    return _saved_lists(create)
+
+
+def savelist(name: object, list_no: object = 0) -> int:
+    """Save what is left of a select list under a name; return the outcome.
+
+    ``SAVELIST name [FROM list] THEN ... ELSE ...``: ELSE if the list is
+    inactive or empty. The list is used up.
+    """
+    source = _list_no(list_no)
+    items = _remaining(source)
+    clearselect(source)
+    if not items:
+        return ELSE
+    storage = _saved_lists(create=True)
+    if storage is None:
+        return ELSE
+    storage.write(to_str(name), FM.join(items))
+    return THEN
+
+
+def getlist(name: object, list_no: object = 0) -> int:
+    """Load a saved list into a select list; return THEN, or ELSE if absent.
+
+    ``GETLIST name [TO list] THEN ... ELSE ...``. Sets @SELECTED.
+    """
+    target = _list_no(list_no)
+    storage = _saved_lists(create=False)
+    key = to_str(name)
+    record = storage.read(key) if storage is not None and key else None
+    if record is None:
+        return ELSE
+    _set(target, record.split(FM) if record else [])
+    return THEN
+
+
+def writelist(value: object, name: object, *, has_on_error: bool = False) -> int:
+    """Save a dynamic array of ids as a named list (WRITELIST); return THEN."""
+    storage = _saved_lists(create=True)
+    key = to_str(name)
+    if storage is None or not key:
+        return ON_ERROR if has_on_error else ELSE
+    storage.write(key, to_str(value).replace(IM, FM))
+    return THEN
+
+
+def deletelist(name: object) -> None:
+    """Delete a saved list (DELETELIST name); a missing list is ignored."""
+    storage = _saved_lists(create=False)
+    key = to_str(name)
+    if storage is not None and key:
+        storage.delete(key)
+
+
+def reset() -> None:
+    """Deactivate every select list (new session, tests)."""
+    _lists.lists = [None] * (HIGH_USER_SELECT + 1)
+    _lists.selected = 0
