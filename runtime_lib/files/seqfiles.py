@@ -61,9 +61,13 @@ _seq_numbers = itertools.count(1)
 class SeqFile:
     """An open sequential file: what OPENSEQ assigns to a file variable."""
 
-    def __init__(self, path: str, fd: int | None, readonly: bool, kind: str):
+    def __init__(
+        self, path: str, fd: int | None, readonly: bool, kind: str, created: bool
+    ):
         self.path = path
         self.fd = fd
+        self.created = created
+        self.wfd: int | None = None
         self.readonly = readonly
         self.kind = kind  # "file", "device" or "fifo"
         self.posn = 0
@@ -98,6 +102,11 @@ class SeqFile:
     def put(self, data: bytes) -> None:
         """Write bytes at the current position."""
         self._rbuf = b""
+        if self.kind == "fifo":
+            if self.wfd is None:
+                self.wfd = os.open(self.path, os.O_WRONLY)
+            os.write(self.wfd, data)
+            return
         if self.kind != "file":
             os.write(self.fd, data)  # type: ignore[arg-type]
             return
@@ -161,6 +170,10 @@ class SeqFile:
         return b"".join(parts)
 
     def _fill(self) -> bool:
+        if self.fd is None:
+            # A FIFO's read end is opened on first read, so that opening it
+            # waits for a writer only when the program reads.
+            self.fd = os.open(self.path, os.O_RDONLY)
         if self.timeout >= 0:
             ready, _, _ = _select_module.select([self.fd], [], [], self.timeout)
             if not ready:
@@ -187,8 +200,10 @@ class SeqFile:
 
     def size(self) -> int:
         """Return the file size, counting buffered data."""
-        if self.fd is None:
+        if not self.created:
             return -1
+        if self.fd is None:
+            return 0
         size = os.fstat(self.fd).st_size
         if self._wbuf:
             size = max(size, self._wstart + len(self._wbuf))
@@ -203,6 +218,7 @@ class SeqFile:
             self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
         except OSError:
             return False
+        self.created = True
         return True
 
     def closeseq(self) -> None:
@@ -213,9 +229,10 @@ class SeqFile:
         try:
             self.flush_buffer()
         finally:
-            if self.fd is not None:
-                os.close(self.fd)
-                self.fd = None
+            for fd in (self.fd, self.wfd):
+                if fd is not None:
+                    os.close(fd)
+            self.fd = self.wfd = None
             if self.space is not None:
                 self.space.unlock_record(self.lock_name)
 
@@ -333,7 +350,11 @@ def openseq(
         if not os.access(full, os.W_OK):
             readonly = True
         try:
-            fd = os.open(full, os.O_RDONLY if readonly else os.O_RDWR)
+            # A FIFO's ends are opened when first read or written: holding
+            # both would hide the end of input, and opening one end waits
+            # for the other side.
+            if kind != "fifo":
+                fd = os.open(full, os.O_RDONLY if readonly else os.O_RDWR)
         except OSError:
             try:
                 fd = os.open(full, os.O_RDONLY)
@@ -341,7 +362,7 @@ def openseq(
             except OSError:
                 state.status = codes.ER_FNF
                 return ELSE, UNASSIGNED
-    sf = SeqFile(full, fd, readonly, kind)
+    sf = SeqFile(full, fd, readonly, kind, st is not None)
     if kind == "file":
         space = space_for(lock_key_for_path(folder))
         blocker = space.lock_record(
@@ -351,6 +372,7 @@ def openseq(
             if fd is not None:
                 os.close(fd)
             sf.fd = None
+            sf.created = False
             sf.closed = True
             state.status = codes.ER_LCK
             return LOCKED, UNASSIGNED
@@ -360,7 +382,7 @@ def openseq(
             sf.posn = os.fstat(fd).st_size
         elif mode == "OVERWRITE" and not readonly:
             os.ftruncate(fd, 0)
-    return (THEN if fd is not None else ELSE), sf
+    return (THEN if sf.created else ELSE), sf
 
 
 # --- reading -------------------------------------------------------------------
@@ -377,7 +399,7 @@ def readseq(f: object, *, has_on_error: bool = False) -> tuple[int, str]:
     sf = _seqfile(f)
     if sf is None:
         return _not_seq(), ""
-    if sf.fd is None:
+    if not sf.created:
         state.status = codes.ER_SQRD
         return ELSE, ""
     line = sf.get_line()
@@ -401,7 +423,7 @@ def readblk(f: object, n: object, *, has_on_error: bool = False) -> tuple[int, s
         return _not_seq(), ""
     if count <= 0:
         return THEN, ""
-    if sf.fd is None:
+    if not sf.created:
         state.status = codes.ER_SQRD
         return ELSE, ""
     data = sf.get_block(count)
@@ -420,7 +442,7 @@ def _writable(sf: SeqFile | None) -> int:
         return codes.ER_NSEQ
     if sf.readonly:
         return codes.ER_RDONLY
-    if sf.fd is None and not sf.create_now():
+    if not sf.created and not sf.create_now():
         return -codes.ER_SQNC
     return 0
 
@@ -438,7 +460,7 @@ def _write(
         return fail(status, message.format(-status), has_on_error)
     try:
         sf.put(data)  # type: ignore[union-attr]
-        if fsync:
+        if fsync and sf.kind == "file":  # type: ignore[union-attr]
             sf.flush_buffer()  # type: ignore[union-attr]
             os.fsync(sf.fd)  # type: ignore[union-attr, arg-type]
     except OSError:
@@ -477,7 +499,7 @@ def weofseq(f: object, *, has_on_error: bool = False) -> int:
         raise BasicError(codes.MSG_WEOF_NOT_SEQ)
     if sf.readonly:
         raise BasicError(codes.MSG_WEOF_RDONLY)
-    if sf.fd is None and not sf.create_now():
+    if not sf.created and not sf.create_now():
         return fail(-codes.ER_SQNC, codes.MSG_WEOF.format(codes.ER_SQNC), has_on_error)
     if sf.kind == "file":
         sf.flush_buffer()
@@ -499,7 +521,7 @@ def create(f: object, *, has_on_error: bool = False) -> int:
     if sf.readonly:
         state.status = codes.ER_RDONLY
         return ELSE
-    if sf.fd is not None:
+    if sf.created:
         state.status = codes.ER_SQEX
         return ELSE
     if not sf.create_now():
@@ -523,7 +545,7 @@ def seek(f: object, offset: object = 0, relto: object = 0) -> int:
     sf = _seqfile(f)
     if sf is None:
         return _not_seq()
-    if sf.fd is None:
+    if not sf.created:
         state.status = codes.ER_SQRD
         return ELSE
     number = to_num(offset)
