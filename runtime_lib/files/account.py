@@ -92,9 +92,14 @@ class Account:
         if "," in name:
             return codes.ER_VNF, ""
         record = self.read_voc(name)
+        if record is None and name == VOC_NAME:
+            # Every account has a VOC: make the registry on first use.
+            try:
+                self.voc(create=True)
+            except OSError:
+                return codes.ER_FNF, ""
+            record = self.read_voc(name)
         if record is None:
-            if name == VOC_NAME and not dict_part:
-                return 0, self.voc_path
             return codes.ER_NVR, ""
         fields = record.split(FM)
         if fields[0][:1].upper() != "F":

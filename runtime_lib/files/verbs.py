@@ -252,6 +252,9 @@ def delete_file_command(words: list[str], sentence: str) -> int:
     if fields[0][:1].upper() != "F":
         say(f"VOC record {name} is not a file")
         return -codes.ER_VNF
+    if name in ("VOC", "$ACC"):
+        say(f"Cannot delete system file {name}")
+        return -codes.ER_VNF
     fields += [""] * (3 - len(fields))
     default = map_id(name.upper()) or name
     rc = 0
