@@ -56,6 +56,7 @@ MSG_READ = "Error {} (o/s {}) reading record"  # 1406
 MSG_WRITE = "Error {} (o/s {}) writing record (Possible full disk?)"  # 1407
 MSG_WRITEV = "Error {} updating record"  # 1408
 MSG_READNEXT = "Error {} in READNEXT"  # 1412
+MSG_SELECT_TYPE = "Illegal file type for SELECT"  # 1413
 MSG_SELECT = "Error {} selecting records"  # 1414
 MSG_OPENSEQ = "Error {} opening sequential file record"  # 1416
 MSG_READSEQ = "Error {} reading sequential file record"  # 1417

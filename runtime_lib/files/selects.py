@@ -24,6 +24,8 @@ from runtime_lib.errors import BasicError
 from runtime_lib.files import codes
 from runtime_lib.files.account import current_account, open_storage
 from runtime_lib.files.codes import fail
+from runtime_lib.files.records import FileVar
+from runtime_lib.files.seqfiles import SeqFile
 from runtime_lib.files.storage import Storage, default_backend
 from runtime_lib.state import state
 from runtime_lib.values import FM, IM, VM, Unassigned, to_int, to_str
@@ -83,7 +85,8 @@ def selected_count() -> int:
     return _lists.selected
 
 
-def _list_no(list_no: object) -> int | SelectListVar:
+def list_number(list_no: object) -> int | SelectListVar:
+    """Return a list number checked to be 0-10, or the list variable given."""
     if isinstance(list_no, SelectListVar):
         return list_no
     if isinstance(list_no, Unassigned):
@@ -94,7 +97,8 @@ def _list_no(list_no: object) -> int | SelectListVar:
     return number
 
 
-def _set(list_no: int | SelectListVar, ids: list[str]) -> None:
+def set_list(list_no: int | SelectListVar, ids: list[str]) -> None:
+    """Make a list hold ids (none: inactive) and set @SELECTED."""
     if isinstance(list_no, SelectListVar):
         list_no.items = list(ids)
         return
@@ -102,7 +106,8 @@ def _set(list_no: int | SelectListVar, ids: list[str]) -> None:
     _lists.selected = len(ids)
 
 
-def _remaining(list_no: int | SelectListVar) -> list[str]:
+def remaining(list_no: int | SelectListVar) -> list[str]:
+    """Return the ids a list has left to give, in order."""
     if isinstance(list_no, SelectListVar):
         return list_no.items
     pending = _lists.lists[list_no]
@@ -110,19 +115,23 @@ def _remaining(list_no: int | SelectListVar) -> list[str]:
 
 
 def _storage_of(f: object) -> Storage | None:
-    storage = getattr(f, "storage", None)
-    if storage is None or getattr(f, "closed", True):
-        return None
-    return storage
+    """Return the storage of a file variable, None for a dynamic array."""
+    if type(f) is FileVar:
+        if f.closed:
+            raise BasicError(codes.MSG_NEEDS_FILE)
+        return f.storage
+    if type(f) is SeqFile:
+        raise BasicError(codes.MSG_SELECT_TYPE)
+    if isinstance(f, Unassigned):
+        raise f.fail()
+    return None
 
 
 def _select(f: object, list_no: object, ordered: bool, has_on_error: bool) -> int:
-    target = _list_no(list_no)
+    target = list_number(list_no)
     state.status = 0
     storage = _storage_of(f)
     if storage is None:
-        if isinstance(f, Unassigned):
-            raise f.fail()
         formlist(f, target)
         return THEN
     try:
@@ -131,7 +140,7 @@ def _select(f: object, list_no: object, ordered: bool, has_on_error: bool) -> in
         return fail(-codes.ER_RNF, codes.MSG_SELECT.format(codes.ER_RNF), has_on_error)
     if ordered:
         ids.sort(key=lambda s: s.encode("latin-1"))
-    _set(target, ids)
+    set_list(target, ids)
     return THEN
 
 
@@ -167,7 +176,7 @@ def selectv(f: object, *, has_on_error: bool = False) -> tuple[int, SelectListVa
 
 def selecte() -> SelectListVar:
     """Move what is left of list 0 into a select list variable (SELECTE)."""
-    items = _remaining(0)
+    items = remaining(0)
     _lists.lists[0] = None
     return SelectListVar(items)
 
@@ -182,7 +191,7 @@ def readnext(
     exploded list "id VM val [VM subval]" gives the id and its positions;
     plain entries give positions 0.
     """
-    source = _list_no(list_no)
+    source = list_number(list_no)
     if isinstance(source, SelectListVar):
         if not source.items:
             return ELSE, "", 0, 0
@@ -217,8 +226,8 @@ def readlist(list_no: object = 0) -> tuple[int, str]:
     ``READLIST var [FROM list]`` empties the list. ELSE (and "") if the list
     is not active or has nothing left.
     """
-    source = _list_no(list_no)
-    items = _remaining(source)
+    source = list_number(list_no)
+    items = remaining(source)
     if isinstance(source, SelectListVar):
         source.items = []
     else:
@@ -233,9 +242,9 @@ def formlist(value: object, list_no: object = 0) -> None:
     ``FORMLIST dynarray [TO list]``: each field is one entry; item marks
     count as field marks. Sets @SELECTED.
     """
-    target = _list_no(list_no)
+    target = list_number(list_no)
     text = to_str(value).replace(IM, FM)
-    _set(target, text.split(FM) if text else [])
+    set_list(target, text.split(FM) if text else [])
 
 
 def clearselect(list_no: object = 0) -> None:
@@ -244,7 +253,7 @@ def clearselect(list_no: object = 0) -> None:
         for n in range(HIGH_USER_SELECT + 1):
             _lists.lists[n] = None
         return
-    target = _list_no(list_no)
+    target = list_number(list_no)
     if isinstance(target, SelectListVar):
         target.items = []
     else:
@@ -253,8 +262,8 @@ def clearselect(list_no: object = 0) -> None:
 
 def selectinfo(list_no: object, key: object) -> int:
     """Return SELECTINFO(list, key): key 1 list active?, key 3 ids left."""
-    source = _list_no(list_no)
-    count = len(_remaining(source))
+    source = list_number(list_no)
+    count = len(remaining(source))
     k = to_int(key)
     if k == 1:
         return 1 if count > 0 else 0
@@ -291,8 +300,8 @@ def savelist(name: object, list_no: object = 0) -> int:
     ``SAVELIST name [FROM list] THEN ... ELSE ...``: ELSE if the list is
     inactive or empty. The list is used up.
     """
-    source = _list_no(list_no)
-    items = _remaining(source)
+    source = list_number(list_no)
+    items = remaining(source)
     clearselect(source)
     if not items:
         return ELSE
@@ -308,13 +317,13 @@ def getlist(name: object, list_no: object = 0) -> int:
 
     ``GETLIST name [TO list] THEN ... ELSE ...``. Sets @SELECTED.
     """
-    target = _list_no(list_no)
+    target = list_number(list_no)
     storage = _saved_lists(create=False)
     key = to_str(name)
     record = storage.read(key) if storage is not None and key else None
     if record is None:
         return ELSE
-    _set(target, record.split(FM) if record else [])
+    set_list(target, record.split(FM) if record else [])
     return THEN
 
 

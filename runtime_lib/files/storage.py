@@ -32,7 +32,6 @@ atomically (as SQLite does) gives BEGIN/COMMIT TRANSACTION its atomicity.
 from __future__ import annotations
 
 import abc
-import os
 from dataclasses import dataclass
 from typing import Callable
 
@@ -157,8 +156,3 @@ def default_backend() -> Backend:
     if not _DEFAULT:
         raise RuntimeError("no hashed-file backend registered")
     return _DEFAULT[0]
-
-
-def is_folder(path: str) -> bool:
-    """Return True if path names an existing folder."""
-    return os.path.isdir(path)

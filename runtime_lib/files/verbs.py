@@ -28,9 +28,9 @@ from runtime_lib.files.query import QueryError, parse_query, run_query, tokenize
 from runtime_lib.files.records import clearfile, close, open_file
 from runtime_lib.files.selects import (
     HIGH_USER_SELECT,
-    _list_no,
-    _remaining,
-    _set,
+    list_number,
+    remaining,
+    set_list,
     clearselect,
     saved_lists_storage,
 )
@@ -323,9 +323,9 @@ def _query(sentence: str, verb: str) -> int:
         say("File not found")
         return -codes.ER_ARGS
     source = None
-    if _remaining(0) and not query.ids:
+    if remaining(0) and not query.ids:
         # An active select list 0 is the input of a query, as in ScarletDME.
-        source = _remaining(0)
+        source = remaining(0)
         clearselect(0)
     try:
         ids = run_query(query, f.storage, source, verb == "SSELECT")  # type: ignore[union-attr]
@@ -341,7 +341,7 @@ def _query(sentence: str, verb: str) -> int:
     if target > HIGH_USER_SELECT:
         say("Select list number missing or invalid")
         return -codes.ER_ARGS
-    _set(_list_no(target), ids)
+    set_list(list_number(target), ids)
     say(f"{len(ids)} record(s) selected to list {target}")
     return len(ids)
 
@@ -403,7 +403,7 @@ def save_list_command(words: list[str], sentence: str) -> int:
     if list_no is None:
         say(error)
         return -codes.ER_ARGS
-    items = _remaining(list_no)
+    items = remaining(list_no)
     if not items:
         say(f"Select list {list_no} is not active")
         return -codes.ER_ARGS
@@ -435,7 +435,7 @@ def get_list_command(words: list[str], sentence: str) -> int:
         say(f"Saved select list '{name}' not found")
         return -codes.ER_RNF
     items = record.split(FM) if record else []
-    _set(_list_no(list_no), items)
+    set_list(list_number(list_no), items)
     say(f"{len(items)} record(s) selected to select list {list_no}")
     return len(items)
 

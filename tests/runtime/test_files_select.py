@@ -161,3 +161,13 @@ def test_saved_lists(account):
     # $SAVEDLISTS is an ordinary registered file.
     f = rt.open_file("", "$SAVEDLISTS")[1]
     assert rt.read(f, "MINE") == (THEN, "a" + FM + "b")
+
+
+def test_select_needs_an_open_record_file(account, tmp_path):
+    f = make_file("F", ["a"])
+    rt.close(f)
+    with pytest.raises(BasicError, match="Requires file variable"):
+        rt.select(f)
+    s = rt.openseq(str(tmp_path / "seq.txt"))[1]
+    with pytest.raises(BasicError, match="Illegal file type for SELECT"):
+        rt.select(s)
