@@ -648,6 +648,38 @@ class ErrorStmt(Stmt):
     text: str = ""
 
 
+# ------------------------------------------------------------------ desugared loops
+# The control-flow pass turns a loop that contains a jump target into labels
+# and jumps; these nodes carry the FOR semantics it cannot spell in BASIC.
+
+
+@dataclass(eq=False)
+class ForTest(Expr):
+    """True while a FOR variable has not passed its limit (STEP's sign decides)."""
+
+    var: Expr
+    limit: Expr
+    step: Optional[Expr]
+
+
+@dataclass(eq=False)
+class ForNext(Stmt):
+    """NEXT: step the variable; if it is still within the limit, keep it and
+    jump to ``body_label``, else leave it at its last value and go on."""
+
+    var: Expr
+    limit: Expr
+    step: Optional[Expr]
+    body_label: str
+
+
+@dataclass(eq=False)
+class Not(Expr):
+    """Logical negation made by a pass (NOT() in BASIC is an intrinsic)."""
+
+    operand: Expr
+
+
 # ------------------------------------------------------------------ items
 
 
@@ -662,22 +694,38 @@ class Item(Node):
     directives: list = field(default_factory=list)
 
 
-def walk(node):
-    """Yield a node and every node below it, depth first."""
-    stack = [node]
+def _children(node):
+    for value in vars(node).values():
+        if isinstance(value, Node):
+            yield value
+        elif isinstance(value, (list, tuple)):
+            for v in value:
+                if isinstance(v, Node):
+                    yield v
+                elif isinstance(v, tuple):
+                    yield from (x for x in v if isinstance(x, Node))
+        elif isinstance(value, dict):
+            yield from (v for v in value.values() if isinstance(v, Node))
+
+
+def walk(root):
+    """Yield every node in a tree (or list of trees), parents before children."""
+    stack = list(reversed(root)) if isinstance(root, list) else [root]
     while stack:
         current = stack.pop()
         yield current
-        children = []
-        for value in vars(current).values():
-            if isinstance(value, Node):
-                children.append(value)
-            elif isinstance(value, list):
-                for v in value:
-                    if isinstance(v, Node):
-                        children.append(v)
-                    elif isinstance(v, tuple):
-                        children.extend(x for x in v if isinstance(x, Node))
-            elif isinstance(value, dict):
-                children.extend(v for v in value.values() if isinstance(v, Node))
-        stack.extend(reversed(children))
+        stack.extend(reversed(list(_children(current))))
+
+
+def walk_statements(root):
+    """Yield every statement in a tree, nested bodies included, not expressions."""
+    stack = list(reversed(root)) if isinstance(root, list) else [root]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Stmt):
+            yield current
+        stack.extend(
+            reversed(
+                [c for c in _children(current) if isinstance(c, (Stmt, Clause, Clauses, CaseArm))]
+            )
+        )

@@ -1,0 +1,202 @@
+"""Calling BASIC routines: CALL, DEFFUN functions, SUBR(), COMMON, programs.
+
+Arguments are passed by reference in BASIC. A generated SUBROUTINE is a
+Python function that returns the final values of its parameters as a tuple;
+the caller stores each back into the variable it passed. A FUNCTION returns
+its value. Each call gets its own PRECISION (4), as each ScarletDME program
+level does, and the caller's is restored afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from runtime_lib import catalog as _catalog
+from runtime_lib.errors import ArgumentCountError, BasicError, NotCataloguedError, StopProgram
+from runtime_lib.matrix import Matrix
+from runtime_lib.state import DEFAULT_PRECISION, state
+from runtime_lib.values import UNASSIGNED, Unassigned, to_str
+
+
+@dataclass
+class ItemInfo:
+    """What a generated module says about itself (its ``__basic__``)."""
+
+    name: str
+    kind: str  # PROGRAM, SUBROUTINE or FUNCTION
+    source: str
+    names: dict = field(default_factory=dict)  # Python name -> BASIC name if changed
+    entry: Optional[Callable] = None
+
+    def basic_name(self, python_name: str) -> str:
+        return self.names.get(python_name, python_name)
+
+
+def _entry(name: str) -> tuple[Callable, ItemInfo]:
+    try:
+        module = _catalog.catalog.load(name)
+    except _catalog.CatalogError as exc:
+        if str(exc) == name:
+            raise NotCataloguedError(name) from None
+        raise BasicError(str(exc)) from None
+    info: ItemInfo = module.__basic__
+    if info.kind == "PROGRAM" or info.entry is None:
+        raise BasicError(f"{name} is a program, not a subroutine")
+    return info.entry, info
+
+
+def _check_count(info: ItemInfo, entry: Callable, count: int) -> None:
+    code = getattr(entry, "__code__", None)
+    if code is None or code.co_flags & 0x04:  # *args: VAR.ARGS
+        return
+    if code.co_argcount != count:
+        raise ArgumentCountError()
+
+
+def call(name: object, *args: object) -> tuple:
+    """CALL name(args): run a catalogued SUBROUTINE; return its parameters."""
+    target = to_str(name)
+    entry, info = _entry(target)
+    _check_count(info, entry, len(args))
+    saved = state.precision
+    state.precision = DEFAULT_PRECISION
+    try:
+        result = entry(*args)
+    finally:
+        state.precision = saved
+    if result is None:
+        return ()
+    return result
+
+
+def call_function(name: str, *args: object) -> object:
+    """A DEFFUN'd function: run the catalogued FUNCTION and return its value."""
+    module = None
+    try:
+        module = _catalog.catalog.load(name)
+    except _catalog.CatalogError as exc:
+        if str(exc) == name:
+            raise NotCataloguedError(name) from None
+        raise BasicError(str(exc)) from None
+    info: ItemInfo = module.__basic__
+    saved = state.precision
+    state.precision = DEFAULT_PRECISION
+    try:
+        if info.kind == "FUNCTION":
+            return info.entry(*args)
+        result = info.entry(*args)
+        return result[0] if result else ""
+    finally:
+        state.precision = saved
+
+
+def subr(name: object, *args: object) -> object:
+    """SUBR(name, args...): call a SUBROUTINE whose first argument is the result."""
+    result = call(name, UNASSIGNED, *args)
+    return result[0] if result else ""
+
+
+def var_args(args: tuple, markers: tuple) -> tuple:
+    """The parameters of a VAR.ARGS routine: given ones, then unassigned."""
+    if len(args) > len(markers):
+        raise ArgumentCountError()
+    return tuple(args) + tuple(markers[len(args):])
+
+
+def arg(values: tuple, n: object) -> object:
+    """ARG(n): argument n of a VAR.ARGS routine."""
+    from runtime_lib.values import to_int
+
+    i = to_int(n)
+    if 1 <= i <= len(values):
+        return values[i - 1]
+    return UNASSIGNED
+
+
+def catalogued(name: object) -> int:
+    """CATALOGUED(name): 1 if the name can be CALLed."""
+    return 1 if _catalog.catalog.find_source(to_str(name)) is not None else 0
+
+
+# --- COMMON ---------------------------------------------------------------
+
+
+_COMMONS: dict[str, list] = {}
+
+
+def common(block: str, layout: tuple) -> list:
+    """The storage of a COMMON block, created on first use.
+
+    COMMON variables start as integer 0, not unassigned (ScarletDME). A
+    routine that declares more names than another extends the block.
+    """
+    storage = _COMMONS.get(block)
+    if storage is None:
+        storage = []
+        _COMMONS[block] = storage
+    for i, entry in enumerate(layout):
+        if i < len(storage):
+            continue
+        if isinstance(entry, tuple):
+            matrix = Matrix(entry[0], *entry[1:])
+            matrix.clear()
+            storage.append(matrix)
+        else:
+            storage.append(0)
+    return storage
+
+
+def clearcommon() -> None:
+    """CLEARCOMMON: reset the unnamed COMMON block to zeros."""
+    storage = _COMMONS.get("")
+    if storage:
+        for i, value in enumerate(storage):
+            if isinstance(value, Matrix):
+                value.clear()
+            else:
+                storage[i] = 0
+
+
+# --- programs -----------------------------------------------------------------
+
+
+def program(info: ItemInfo) -> Callable:
+    """Decorator for a program's ``main``: run it with command-line words.
+
+    ``main("a", "b")`` runs the program as ``RUN NAME a b`` would: @SENTENCE
+    is the name and the words. STOP ends it normally (main returns 0).
+    """
+
+    def decorate(body: Callable[[], None]) -> Callable[..., int]:
+        def main(*words: str, sentence: Optional[str] = None) -> int:
+            from runtime_lib import session, terminal
+
+            if sentence is None:
+                sentence = " ".join([info.name, *[to_str(w) for w in words]])
+            with session.program_level(sentence):
+                try:
+                    body()
+                except StopProgram:
+                    pass
+                finally:
+                    terminal.flush()
+            return 0
+
+        main.__wrapped__ = body
+        main.__doc__ = body.__doc__
+        main.__name__ = "main"
+        info.entry = main
+        return main
+
+    return decorate
+
+
+def assigned(value: object) -> int:
+    """ASSIGNED(var): 1 unless the variable is unassigned."""
+    return 0 if isinstance(value, Unassigned) else 1
+
+
+def unassigned_(value: object) -> int:
+    """UNASSIGNED(var): 1 if the variable is unassigned."""
+    return 1 if isinstance(value, Unassigned) else 0

@@ -1,0 +1,119 @@
+"""EXECUTE, PERFORM, CHAIN and OS.EXECUTE.
+
+A command is a verb and its arguments. The verb is a built-in command
+registered by a runtime topic (CREATE.FILE, SELECT, ...; see
+:mod:`runtime_lib.commands`), or a catalogued BASIC program, which runs in
+this process at a new command level with the command as its @SENTENCE.
+Anything else prints ScarletDME's "X is not in your VOC" and sets
+@SYSTEM.RETURN.CODE to -1. Running a BASIC program leaves
+@SYSTEM.RETURN.CODE as it was; @USER.RETURN.CODE is whatever it set.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from runtime_lib import terminal
+from runtime_lib.commands import find_command
+from runtime_lib.errors import AbortError, ChainProgram
+from runtime_lib.session import session
+from runtime_lib.values import FM, to_str
+
+
+@dataclass
+class ExecuteResult:
+    """What EXECUTE hands back: CAPTURING, RETURNING/SETTING, RTNLIST."""
+
+    output: str = ""
+    return_code: object = 0
+    select_list: object = ""
+
+
+def resolve_command(command: str) -> tuple[Optional[Callable], list[str]]:
+    """The ``main`` of a catalogued program named by a command, and its words."""
+    from runtime_lib import catalog
+
+    words = command.split()
+    if not words:
+        return None, []
+    try:
+        module = catalog.catalog.load(words[0])
+    except catalog.CatalogError:
+        return None, []
+    info = module.__basic__
+    if info.kind != "PROGRAM":
+        return None, []
+    return info.entry, words[1:]
+
+
+def _run(command: str, trap_aborts: bool) -> None:
+    text = command.strip()
+    words = text.split()
+    if not words:
+        return
+    verb = words[0].upper()
+    handler = find_command(verb)
+    if handler is not None:
+        session.system_return_code = handler(words, text)
+        return
+    main, _ = resolve_command(text)
+    if main is None:
+        terminal.emit(f"{words[0]} is not in your VOC\n")
+        session.system_return_code = -1
+        return
+    try:
+        main(sentence=text)
+    except AbortError:
+        if not trap_aborts:
+            raise
+
+
+def execute(command: object, capture: bool = False, trap_aborts: bool = False,
+            passlist: object = None) -> ExecuteResult:
+    """EXECUTE / PERFORM cmd [CAPTURING v] [RETURNING|SETTING v] [TRAPPING ABORTS].
+
+    CAPTURING gets the command's display output with lines as fields (the
+    final newline dropped).
+    """
+    text = to_str(command)
+    result = ExecuteResult()
+    if capture:
+        terminal.output.captures.append([])
+    try:
+        _run(text, trap_aborts)
+    finally:
+        if capture:
+            captured = "".join(terminal.output.captures.pop())
+            if captured.endswith("\n"):
+                captured = captured[:-1]
+            result.output = captured.replace("\n", FM)
+    result.return_code = session.system_return_code
+    return result
+
+
+def chain(command: object) -> None:
+    """CHAIN cmd: end this program and run the command in its place."""
+    raise ChainProgram(to_str(command))
+
+
+def os_execute(command: object, capture: bool = False) -> object:
+    """OS.EXECUTE cmd [CAPTURING v]: run an operating system command."""
+    terminal.flush()
+    text = to_str(command)
+    if capture:
+        done = subprocess.run(text, shell=True, capture_output=True)
+        session.values["OS.ERROR"] = done.returncode
+        out = done.stdout.decode("latin-1")
+        if out.endswith("\n"):
+            out = out[:-1]
+        return out.replace("\n", FM)
+    done = subprocess.run(text, shell=True)
+    session.values["OS.ERROR"] = done.returncode
+    return ""
+
+
+def os_error() -> object:
+    """OS.ERROR(): the exit status of the last OS.EXECUTE."""
+    return session.values.get("OS.ERROR", 0)

@@ -1,0 +1,88 @@
+"""The runtime facade: every name generated code uses, as ``rt.<name>``.
+
+Generated modules do ``from runtime_lib import rt`` and call ``rt.add``,
+``rt.extract``, ``rt.print_``, ... The functions live in topic modules
+(values, arith, compare, strings, dynarray, conversions, files, terminal,
+control, calls, ...); this module only gathers them. A name here is part of
+the contract between the transpiler and the runtime.
+"""
+
+# ruff: noqa: F401, F403
+from runtime_lib.arith import *
+from runtime_lib.calls import (
+    ItemInfo,
+    arg,
+    assigned,
+    call,
+    call_function,
+    catalogued,
+    clearcommon,
+    common,
+    program,
+    subr,
+    unassigned_,
+    var_args,
+)
+from runtime_lib.characters import *
+from runtime_lib.clauses import ELSE, LOCKED, ON_ERROR, THEN
+from runtime_lib.compare import *
+from runtime_lib.control import (
+    abort,
+    done,
+    done_value,
+    for_test,
+    gosub,
+    on_index,
+    return_to,
+    return_to_without_gosub,
+    run_sections,
+    stop,
+)
+from runtime_lib.conversions import *
+from runtime_lib.dynarray import *
+from runtime_lib.execute import chain, execute, os_error, os_execute
+from runtime_lib.files import *
+from runtime_lib.files import delete as delete_record
+from runtime_lib.dynarray import delete  # DELETE() the function wins the short name
+from runtime_lib.locate import *
+from runtime_lib.matching import *
+from runtime_lib.maths import *
+from runtime_lib.matrix import Matrix, inmat
+from runtime_lib.multivalue import *
+from runtime_lib.process import exit_child
+from runtime_lib.session import (
+    at,
+    at_set,
+    env,
+    logmsg,
+    nap,
+    precision,
+    sentence,
+    set_exit_status,
+    sleep,
+    status,
+    system,
+    tclread,
+)
+from runtime_lib.strings import *
+from runtime_lib.terminal import (
+    cleardata,
+    clearinput,
+    crt,
+    cursor,
+    data,
+    echo,
+    input_,
+    inputerr,
+    print_,
+    print_on,
+    printer,
+    printerr,
+    prompt,
+)
+from runtime_lib.values import *
+
+
+def num(value: object) -> int:
+    """NUM(s): 1 if s is a number (ScarletDME's strict test), else 0."""
+    return 1 if is_numeric(value) else 0

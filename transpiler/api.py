@@ -1,0 +1,86 @@
+"""The pipeline in one call: BASIC source in, Python module (or diagnostics) out.
+
+    source -> preprocess -> lex -> parse -> resolve -> flow/lower -> emit
+
+Used by the command line, the runtime catalogue (which transpiles CALLed
+items on demand) and the import hook.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from transpiler.diagnostics import Diagnostic, Diagnostics
+from transpiler.lexer import lex
+from transpiler.parser import parse
+from transpiler.passes.resolve import resolve
+from transpiler.preprocess import PreprocessOptions, preprocess
+from transpiler.source import SourceFile, SourceMap
+
+# Bump when generated code changes shape, so cached modules are rebuilt.
+GENERATOR_VERSION = "1"
+
+
+@dataclass
+class Options:
+    """What the user can set on the command line."""
+
+    include_path: list[str] = field(default_factory=list)
+    defines: set[str] = field(default_factory=set)
+    syntax_only: bool = False
+
+
+@dataclass
+class Result:
+    """The outcome of transpiling one item."""
+
+    name: str
+    path: str
+    code: Optional[str]
+    diagnostics: list[Diagnostic]
+    includes: list[str] = field(default_factory=list)
+    sha256: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity == "error" for d in self.diagnostics)
+
+
+def item_name(path: str | Path) -> str:
+    """The catalogue name of an item file: its name without .bas/.b."""
+    base = os.path.basename(str(path))
+    for suffix in (".bas", ".BAS", ".b", ".B"):
+        if base.endswith(suffix) and len(base) > len(suffix):
+            return base[: -len(suffix)]
+    return base
+
+
+def transpile_source(source: SourceFile, options: Options | None = None,
+                     name: str | None = None) -> Result:
+    """Transpile one BASIC item; return its Python source or its diagnostics."""
+    options = options or Options()
+    name = name or item_name(source.path)
+    diagnostics = Diagnostics(SourceMap())
+    pre = preprocess(source, PreprocessOptions(options.include_path, set(options.defines)),
+                     diagnostics)
+    lexed = lex(pre.source_map, diagnostics)
+    item = parse(name, source.path, lexed, diagnostics)
+    result = Result(name, source.path, None, diagnostics.items, pre.includes, source.sha256())
+    if diagnostics.has_errors() or options.syntax_only:
+        return result
+    program = resolve(item, diagnostics)
+    from transpiler.emit import module_code
+
+    code = module_code(program, diagnostics, os.path.basename(source.path), source.sha256())
+    result.diagnostics = diagnostics.items
+    if not diagnostics.has_errors():
+        result.code = code
+    return result
+
+
+def transpile_file(path: str | Path, options: Options | None = None) -> Result:
+    """Read and transpile one BASIC file."""
+    return transpile_source(SourceFile.read(path), options)

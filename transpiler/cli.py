@@ -1,0 +1,266 @@
+"""The ``pick2py`` command: transpile, check and run BASIC programs.
+
+    pick2py transpile PATH... -o OUTDIR     write one Python module per item
+    pick2py check PATH...                   report problems only
+    pick2py run [OPTIONS] PROGRAM [ARGS]    transpile (cached) and run
+
+Reports go to standard error in plain sentences, with a summary at the end
+of a batch; a program's own output is the only thing on standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import sys
+from pathlib import Path
+
+from transpiler.api import Options, Result, item_name, transpile_file
+from transpiler.diagnostics import InternalError
+
+SKIPPED_SUFFIXES = (".md", ".out", ".txt", ".py", ".json")
+
+
+def find_items(paths: list[str]) -> list[Path]:
+    """BASIC items named on the command line: files, and the files of folders.
+
+    In a folder every regular file is an item except hidden files and
+    ``.md``, ``.out``, ``.txt``, ``.py`` and ``.json`` files.
+    """
+    items: list[Path] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for entry in sorted(path.iterdir()):
+                if entry.name.startswith(".") or not entry.is_file():
+                    continue
+                if entry.name.lower().endswith(SKIPPED_SUFFIXES):
+                    continue
+                items.append(entry)
+        elif path.is_file():
+            items.append(path)
+        else:
+            raise UsageError(f"{p}: no such file or folder")
+    return items
+
+
+class UsageError(Exception):
+    """A mistake on the command line (exit status 2)."""
+
+
+def module_names(items: list[Path]) -> dict[Path, str]:
+    """Python module file names for items: lower case, unique, stable."""
+    names: dict[Path, str] = {}
+    taken: set[str] = set()
+    for item in sorted(items, key=lambda p: (item_name(p), str(p))):
+        base = "".join(c if c.isalnum() else "_" for c in item_name(item).lower())
+        if not base or base[0].isdigit():
+            base = "m_" + base
+        import keyword
+
+        if keyword.iskeyword(base):
+            base += "_"
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate = f"{base}_{n}"
+            n += 1
+        taken.add(candidate)
+        names[item] = candidate
+    return names
+
+
+def options_from(args) -> Options:
+    return Options(
+        include_path=list(args.include_path or []),
+        defines={d.upper() for d in (args.define or [])},
+        syntax_only=getattr(args, "syntax_only", False),
+    )
+
+
+def transpile_all(items: list[Path], options: Options) -> dict[Path, Result]:
+    """Transpile items, showing progress on a terminal for long batches."""
+    results: dict[Path, Result] = {}
+    show = sys.stderr.isatty() and len(items) > 20
+    for n, item in enumerate(items, start=1):
+        if show:
+            sys.stderr.write(f"\r[{n}/{len(items)}] {item.name[:50]:<50}")
+            sys.stderr.flush()
+        try:
+            results[item] = transpile_file(item, options)
+        except InternalError as exc:
+            sys.stderr.write(f"\n{exc}\n" if show else f"{exc}\n")
+            results[item] = Result(item_name(item), str(item), None, [])
+    if show:
+        sys.stderr.write("\r" + " " * 70 + "\r")
+    return results
+
+
+def included_items(results: dict[Path, Result]) -> set[Path]:
+    """Items that other items of the batch $INSERT (not transpiled alone)."""
+    included = set()
+    for result in results.values():
+        for inc in result.includes:
+            included.add(Path(inc).resolve())
+    return included
+
+
+def cmd_transpile(args) -> int:
+    items = find_items(args.paths)
+    options = options_from(args)
+    results = transpile_all(items, options)
+    skip = included_items(results)
+    items = [i for i in items if i.resolve() not in skip]
+    names = module_names(items)
+    out = Path(args.output)
+    ok = failed = stale = 0
+    for item in items:
+        result = results[item]
+        for d in result.diagnostics:
+            sys.stderr.write(d.format() + "\n")
+        if result.code is None:
+            failed += 1
+            continue
+        ok += 1
+        target = out / (names[item] + ".py")
+        if args.check or args.diff:
+            stale += report_staleness(target, result, args.diff)
+            continue
+        out.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_text(encoding="utf-8") != result.code:
+            target.write_text(result.code, encoding="utf-8")
+    verb = "checked" if (args.check or args.diff) else "transpiled"
+    summary = f"{verb} {len(items)} files: {ok} ok, {failed} failed"
+    if args.check or args.diff:
+        summary += f", {stale} out of date"
+    sys.stderr.write(summary + "\n")
+    return 1 if failed or stale else 0
+
+
+def report_staleness(target: Path, result: Result, show_diff: bool) -> int:
+    """--check/--diff: is the generated file missing, stale or edited by hand?"""
+    if not target.exists():
+        sys.stderr.write(f"{target}: missing\n")
+        return 1
+    current = target.read_text(encoding="utf-8")
+    if current == result.code:
+        return 0
+    recorded = ""
+    for line in current.splitlines()[:6]:
+        if line.startswith("Source SHA-256: "):
+            recorded = line.split(": ", 1)[1].strip()
+    why = "stale (its BASIC changed)" if recorded != result.sha256 else "edited by hand"
+    sys.stderr.write(f"{target}: {why}\n")
+    if show_diff:
+        diff = difflib.unified_diff(current.splitlines(True), result.code.splitlines(True),
+                                    str(target), str(target) + " (regenerated)")
+        sys.stdout.writelines(diff)
+    return 1
+
+
+def cmd_check(args) -> int:
+    items = find_items(args.paths)
+    results = transpile_all(items, options_from(args))
+    skip = included_items(results)
+    checked = [i for i in items if i.resolve() not in skip]
+    ok = failed = 0
+    for item in checked:
+        result = results[item]
+        errors = [d for d in result.diagnostics if d.severity == "error"]
+        for d in result.diagnostics:
+            print(f"{d.path}:{d.line}:{d.column}: {d.severity}: {d.message}")
+        if errors or (result.code is None and not args.syntax_only):
+            failed += 1
+        else:
+            ok += 1
+    print(f"checked {len(checked)} files: {ok} ok, {failed} failed")
+    return 1 if failed else 0
+
+
+def cmd_run(args) -> int:
+    from runtime_lib import catalog, files, program
+
+    program_path = Path(args.program)
+    if args.account:
+        account = Path(args.account)
+        if not account.is_dir():
+            raise UsageError(f"{args.account}: no such account folder")
+    else:
+        account = Path.cwd()
+    cat = catalog.catalog
+    cat.include_path = [os.path.abspath(p) for p in args.include_path or []]
+    cat.defines = {d.upper() for d in args.define or []}
+    folders = [os.path.abspath(p) for p in args.catalog or []]
+    if program_path.is_file():
+        folders.insert(0, str(program_path.resolve().parent))
+    cat.folders = folders
+    os.chdir(account)
+    files.set_account(str(account.resolve()))
+    try:
+        if program_path.is_file():
+            module = cat.load_file(program_path.resolve())
+        else:
+            module = cat.load(args.program)
+    except catalog.CatalogError as exc:
+        sys.stderr.write(f"pick2py: {exc}\n" if str(exc) != args.program
+                         else f"pick2py: {args.program}: no such program\n")
+        return 1
+    info = module.__basic__
+    if info.kind != "PROGRAM":
+        sys.stderr.write(f"pick2py: {args.program} is a {info.kind.lower()}, not a program\n")
+        return 1
+    return program.run(info.entry, list(args.args))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pick2py",
+        description="Transpile Pick/MultiValue BASIC (ScarletDME) to Python, and run it.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p):
+        p.add_argument("--include-path", action="append", metavar="DIR",
+                       help="where $INSERT/$INCLUDE items are found (repeatable)")
+        p.add_argument("-D", dest="define", action="append", metavar="NAME",
+                       help="define a symbol for $IFDEF (repeatable)")
+
+    t = sub.add_parser("transpile", help="write one Python module per BASIC item")
+    t.add_argument("paths", nargs="+", metavar="PATH")
+    t.add_argument("-o", "--output", required=True, metavar="OUTDIR")
+    t.add_argument("--check", action="store_true",
+                   help="list generated files that are stale or edited by hand")
+    t.add_argument("--diff", action="store_true", help="show what would change")
+    common(t)
+    t.set_defaults(func=cmd_transpile)
+
+    c = sub.add_parser("check", help="report problems without writing anything")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--syntax-only", action="store_true",
+                   help="report syntax errors only")
+    common(c)
+    c.set_defaults(func=cmd_check)
+
+    r = sub.add_parser("run", help="transpile (cached) and run a BASIC program")
+    r.add_argument("--account", metavar="DIR", help="the account folder (default: here)")
+    r.add_argument("--catalog", action="append", metavar="DIR",
+                   help="folders for CALL and EXECUTE to search (repeatable)")
+    common(r)
+    r.add_argument("program", metavar="PROGRAM")
+    r.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
+    r.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        sys.stderr.write(f"pick2py: {exc}\n")
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,378 @@
+"""Lowering BASIC expressions to Python expressions.
+
+Every lowered expression comes back as a :class:`Value`: the libcst node and
+what is known of its type. BASIC's rules differ from Python's for numeric
+strings, mixed comparisons and dynamic arrays, so operations go through the
+runtime (``rt.add``, ``rt.eq``, ...) unless the operands are literals, which
+are folded at transpile time with the same runtime functions, so the result
+is the one the program would compute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import libcst as cst
+
+from runtime_lib import arith as _arith
+from runtime_lib.values import to_num
+from transpiler import ast as A
+from transpiler.lower import pybuild as P
+from transpiler.lower.intrinsics import INTRINSICS, SPECIAL
+
+if TYPE_CHECKING:
+    from transpiler.lower.scope import Scope
+
+_NO_CONST = object()
+
+# Kinds of values: "int" and "num" are numbers, "str" a string, "cmp" an
+# int that is 0 or 1, "bool" a Python bool, "any" unknown.
+NUMERIC = ("int", "num", "cmp")
+
+_MARK_CONSTANTS = {
+    "FM": "\xfe", "AM": "\xfe", "VM": "\xfd", "SM": "\xfc", "SVM": "\xfc",
+    "TM": "\xfb", "IM": "\xff",
+}
+
+_BINARY = {"+": "add", "-": "sub", "*": "mul", "/": "div", "//": "idiv", "^": "pwr"}
+_COMPARE = {"EQ": "eq", "NE": "ne", "LT": "lt", "GT": "gt", "LE": "le", "GE": "ge"}
+
+
+@dataclass
+class Value:
+    code: cst.BaseExpression
+    kind: str = "any"
+    const: Any = _NO_CONST
+
+    @property
+    def is_const(self) -> bool:
+        return self.const is not _NO_CONST
+
+
+def constant(value) -> Value:
+    if isinstance(value, str):
+        return Value(P.string(value), "str", value)
+    kind = "int" if isinstance(value, int) else "num"
+    return Value(P.number(value), kind, value)
+
+
+class ExprLowerer:
+    """Lowers the expressions of one routine (see :class:`Scope`)."""
+
+    def __init__(self, scope: "Scope"):
+        self.scope = scope
+
+    # --- entry points ------------------------------------------------------
+
+    def value(self, node: A.Expr) -> cst.BaseExpression:
+        """Lower an expression used as a BASIC value."""
+        v = self.lower(node)
+        if v.kind == "bool":
+            return P.call("int", v.code)
+        return v.code
+
+    def condition(self, node: A.Expr) -> cst.BaseExpression:
+        """Lower an expression used as a test (IF, WHILE, ...)."""
+        v = self.lower(node)
+        if v.kind in ("cmp", "bool"):
+            return v.code
+        if v.is_const and isinstance(v.const, int):
+            return P.name("True") if v.const else P.name("False")
+        return P.rt_call("truth", v.code)
+
+    def lower(self, node: A.Expr) -> Value:
+        method = getattr(self, "lower_" + type(node).__name__, None)
+        if method is None:
+            self.scope.unsupported(node, f"{type(node).__name__} expressions")
+            return Value(P.none())
+        return method(node)
+
+    # --- leaves ---------------------------------------------------------------
+
+    def lower_Number(self, node: A.Number) -> Value:
+        # ScarletDME converts a literal as it converts a numeric string
+        # (digit by digit), which can differ from Python's nearest double.
+        if node.text and node.text.lstrip("-").replace(".", "", 1).isdigit():
+            return constant(to_num(node.text))
+        return constant(node.value)
+
+    def lower_String(self, node: A.String) -> Value:
+        return constant(node.value)
+
+    def lower_Var(self, node: A.Var) -> Value:
+        return Value(self.scope.read_var(node.name, node))
+
+    def lower_AtVar(self, node: A.AtVar) -> Value:
+        name = node.name
+        if name in _MARK_CONSTANTS:
+            return constant(_MARK_CONSTANTS[name])
+        if name == "TRUE":
+            return constant(1)
+        if name == "FALSE":
+            return constant(0)
+        return Value(P.rt_call("at", P.string(name)))
+
+    def lower_Element(self, node: A.Element) -> Value:
+        indices = [self.value(i) for i in node.indices]
+        return Value(P.subscript(self.scope.matrix(node.name, node), *indices))
+
+    def lower_MatArg(self, node: A.MatArg) -> Value:
+        return Value(self.scope.matrix(node.name, node))
+
+    # --- operators --------------------------------------------------------------
+
+    def lower_BinOp(self, node: A.BinOp) -> Value:
+        left, right = self.lower(node.left), self.lower(node.right)
+        function = _BINARY[node.op]
+        folded = self.fold(function, left, right)
+        if folded is not None:
+            return folded
+        return Value(P.rt_call(function, self.plain(left), self.plain(right)), "num")
+
+    def fold(self, function: str, *values: Value) -> Value | None:
+        """Compute an operation on literals now, exactly as the runtime would."""
+        if not all(v.is_const and not isinstance(v.const, str) for v in values):
+            return None
+        try:
+            result = getattr(_arith, function)(*[v.const for v in values])
+        except Exception:
+            return None  # let it fail at run time, on its BASIC line
+        if isinstance(result, (int, float)) and not isinstance(result, bool):
+            return constant(result)
+        return None
+
+    def plain(self, v: Value) -> cst.BaseExpression:
+        return P.call("int", v.code) if v.kind == "bool" else v.code
+
+    def lower_Negate(self, node: A.Negate) -> Value:
+        operand = self.lower(node.operand)
+        folded = self.fold("neg", operand)
+        if folded is not None:
+            return folded
+        return Value(P.rt_call("neg", self.plain(operand)), "num")
+
+    def lower_UnaryPlus(self, node: A.UnaryPlus) -> Value:
+        # Unary plus compiles to nothing in ScarletDME ("+X" is X).
+        return self.lower(node.operand)
+
+    def lower_Compare(self, node: A.Compare) -> Value:
+        left, right = self.value(node.left), self.value(node.right)
+        if node.op == "MATCHES":
+            return Value(P.rt_call("matches", left, right), "cmp")
+        return Value(P.rt_call(_COMPARE[node.op], left, right), "cmp")
+
+    def lower_Logical(self, node: A.Logical) -> Value:
+        # BASIC evaluates both operands (no short circuit): "&" and "|" on
+        # 0/1 values do the same.
+        left = self.as_bit(node.left)
+        right = self.as_bit(node.right)
+        return Value(P.binary(left, "&" if node.op == "AND" else "|", right), "cmp")
+
+    def as_bit(self, node: A.Expr) -> cst.BaseExpression:
+        v = self.lower(node)
+        if v.kind == "cmp":
+            return v.code
+        if v.is_const and isinstance(v.const, int):
+            return P.number(1 if v.const else 0)
+        return P.call("int", P.rt_call("truth", v.code)) if v.kind != "bool" else P.call("int", v.code)
+
+    def lower_Not(self, node: A.Not) -> Value:
+        return Value(P.not_(self.condition(node.operand)), "bool")
+
+    def lower_Concat(self, node: A.Concat) -> Value:
+        parts = [self.lower(p) for p in node.parts]
+        if all(p.kind == "str" for p in parts):
+            if all(p.is_const for p in parts):
+                return constant("".join(p.const for p in parts))
+            code = parts[0].code
+            for p in parts[1:]:
+                code = P.binary(code, "+", p.code)
+            return Value(code, "str")
+        return Value(P.rt_call("cat", *[self.plain(p) for p in parts]), "str")
+
+    def lower_Fmt(self, node: A.Fmt) -> Value:
+        return Value(P.rt_call("fmt", self.value(node.value), self.value(node.mask)), "str")
+
+    def lower_IfExpr(self, node: A.IfExpr) -> Value:
+        return Value(P.if_exp(self.condition(node.cond), self.value(node.then),
+                              self.value(node.else_)))
+
+    def lower_Cursor(self, node: A.Cursor) -> Value:
+        return Value(P.rt_call("cursor", *[self.value(a) for a in node.args]), "str")
+
+    def lower_Extract(self, node: A.Extract) -> Value:
+        args = [self.value(node.base), self.value(node.field_no)]
+        if node.value_no is not None or node.subvalue_no is not None:
+            args.append(self.value(node.value_no) if node.value_no is not None else P.number(0))
+        if node.subvalue_no is not None:
+            args.append(self.value(node.subvalue_no))
+        return Value(P.rt_call("extract", *args), "str")
+
+    def lower_Substr(self, node: A.Substr) -> Value:
+        base = self.value(node.base)
+        args = [self.value(a) for a in node.args]
+        if len(args) == 1:
+            return Value(P.rt_call("substr_last", base, *args), "str")
+        if len(args) == 2:
+            return Value(P.rt_call("substr", base, *args), "str")
+        return Value(P.rt_call("group", base, *args), "str")
+
+    def lower_ForTest(self, node: A.ForTest) -> Value:
+        step = self.value(node.step) if node.step is not None else P.number(1)
+        return Value(P.rt_call("for_test", self.value(node.var), self.value(node.limit), step),
+                     "bool")
+
+    def lower_FunctionCall(self, node: A.FunctionCall) -> Value:
+        args = [self.value(a) for a in node.args]
+        if node.local:
+            return Value(self.scope.call_local_function(node.name, node, args))
+        return Value(P.rt_call("call_function", P.string(node.target), *args))
+
+    def lower_DictRef(self, node: A.DictRef) -> Value:
+        self.scope.unsupported(node, "{name} dictionary references")
+        return Value(P.none())
+
+    def lower_Property(self, node: A.Property) -> Value:
+        self.scope.unsupported(node, "object properties and methods (->)")
+        return Value(P.none())
+
+    # --- intrinsics -------------------------------------------------------------
+
+    def lower_Intrinsic(self, node: A.Intrinsic) -> Value:
+        name = node.name
+        special = getattr(self, "intrinsic_" + name.replace(".", "_"), None)
+        if special is not None:
+            low, high = SPECIAL.get(name, (0, 99))
+            if not self.check_count(node, low, high):
+                return Value(P.none())
+            return special(node)
+        entry = INTRINSICS.get(name)
+        if entry is None:
+            self.scope.unsupported(node, f"the {name}() function")
+            return Value(P.none())
+        function, low, high = entry
+        if not self.check_count(node, low, high):
+            return Value(P.none())
+        if not self.scope.runtime_has(function):
+            self.scope.unsupported(node, f"the {name}() function")
+            return Value(P.none())
+        args = [self.value(a) for a in node.args]
+        kind = "str" if function in _STRING_RESULTS else "any"
+        if function in ("not_", "num", "alpha"):
+            kind = "cmp"
+        return Value(P.rt_call(function, *args), kind)
+
+    def check_count(self, node: A.Intrinsic, low: int, high: int) -> bool:
+        n = len(node.args)
+        if low <= n <= high:
+            return True
+        if low == high:
+            wanted = f"{low} argument{'s' if low != 1 else ''}"
+        else:
+            wanted = f"{low} to {high} arguments"
+        self.scope.error(node, f"{node.name}() takes {wanted}, not {n}", "E-ARGS")
+        return False
+
+    def intrinsic_ASSIGNED(self, node):
+        return Value(P.rt_call("assigned", self.value(node.args[0])), "cmp")
+
+    def intrinsic_UNASSIGNED(self, node):
+        return Value(P.rt_call("unassigned_", self.value(node.args[0])), "cmp")
+
+    def intrinsic_STATUS(self, node):
+        return Value(P.rt_call("status"), "int")
+
+    def intrinsic_SENTENCE(self, node):
+        return Value(P.rt_call("sentence"), "str")
+
+    def intrinsic_ARG_COUNT(self, node):
+        return Value(self.scope.arg_count(node), "int")
+
+    def intrinsic_ARG(self, node):
+        return Value(P.rt_call("arg", self.scope.arg_values(node), self.value(node.args[0])))
+
+    def intrinsic_INMAT(self, node):
+        if node.args:
+            return Value(P.rt_call("inmat", self.value(node.args[0])))
+        return Value(P.rt_call("inmat"))
+
+    def intrinsic_GETREM(self, node):
+        target = node.args[0]
+        if not isinstance(target, A.Var):
+            self.scope.error(node, "GETREM() needs a variable", "E-ARGS")
+            return Value(P.none())
+        return Value(self.scope.remove_pointer(target.name), "int")
+
+    def intrinsic_REMOVE(self, node):
+        source, delim = node.args
+        if not isinstance(source, A.Var):
+            self.scope.error(node, "REMOVE() needs a variable to remove from", "E-ARGS")
+            return Value(P.none())
+        item = self.scope.temp()
+        pointer = self.scope.touch_pointer(source.name)
+        self.scope.hoist(
+            P.assign(
+                [item, P.name("_delim"), pointer],
+                P.rt_call("remove", self.value(source), pointer),
+            )
+        )
+        self.scope.hoist_assign(delim, P.name("_delim"))
+        return Value(P.name(item), "str")
+
+    def positions(self, node, with_new: bool):
+        """EXTRACT/REPLACE/INSERT/DELETE arguments with omitted positions as 0."""
+        args = list(node.args)
+        semis = getattr(node, "semis", [])
+        new = None
+        if with_new:
+            new = args.pop()
+        source, *where = args
+        if with_new and semis and len(where) < 3:
+            pass  # "REPLACE(d, f; new)": the ";" only separates
+        where = [self.value(w) for w in where] + [P.number(0)] * (3 - len(where))
+        out = [self.value(source), *where]
+        if with_new:
+            out.append(self.value(new))
+        return out
+
+    def intrinsic_EXTRACT(self, node):
+        return Value(P.rt_call("extract", *self.positions(node, False)), "str")
+
+    def intrinsic_DELETE(self, node):
+        return Value(P.rt_call("delete", *self.positions(node, False)), "str")
+
+    def intrinsic_REPLACE(self, node):
+        return Value(P.rt_call("replace", *self.positions(node, True)), "str")
+
+    def intrinsic_INSERT(self, node):
+        return Value(P.rt_call("insert", *self.positions(node, True)), "str")
+
+    def intrinsic_LOCATE(self, node):
+        args = list(node.args)
+        semis = getattr(node, "semis", [])
+        order = None
+        if semis:
+            order = args[semis[0]] if semis[0] < len(args) else None
+            args = args[: semis[0]]
+        elif len(args) == 6:
+            order = args.pop()
+        item, source, *where = args
+        values = [self.value(item), self.value(source)]
+        values += [self.value(w) for w in where] + [P.number(0)] * (3 - len(where))
+        if order is not None:
+            values.append(self.value(order))
+        return Value(P.rt_call("locate_fn", *values), "int")
+
+    def intrinsic_SUBR(self, node):
+        return Value(P.rt_call("subr", *[self.value(a) for a in node.args]))
+
+
+# Runtime functions known to return a string (lets concatenation skip rt.cat).
+_STRING_RESULTS = frozenset(
+    """
+    upcase downcase trim trimf trimb space str_ char convert change swap fmt oconv
+    extract replace insert delete field substr substr_last group quote dquote
+    squote soundex swapcase crop lower raise_ dtx
+    """.split()
+)

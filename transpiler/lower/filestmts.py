@@ -1,0 +1,281 @@
+"""Lowering database, select-list and sequential-file statements.
+
+Each statement calls its runtime function (see :mod:`runtime_lib.files`),
+which returns an outcome code and the values the statement assigns; the
+generated code stores the values, then runs the clause the outcome names::
+
+    _o1, REC = rt.read(F, ID, lock="U", has_locked=True)
+    if _o1 == rt.THEN: ...
+    elif _o1 == rt.LOCKED: ...
+
+A statement without a LOCKED clause waits for a lock, and one without ON
+ERROR treats a fault as fatal; the runtime does both when told the clause is
+missing (``has_locked``, ``has_on_error``).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from transpiler import ast as A
+from transpiler.lower import pybuild as P
+
+_OUTCOME_ORDER = (("then", "THEN"), ("else_", "ELSE"), ("locked", "LOCKED"),
+                  ("on_error", "ON_ERROR"))
+
+_READS = {"READ": None, "READL": "L", "READU": "U",
+          "READV": None, "READVL": "L", "READVU": "U",
+          "MATREAD": None, "MATREADL": "L", "MATREADU": "U"}
+
+
+class FileStatements:
+    """Mixin for :class:`transpiler.lower.statements.StmtLowerer`."""
+
+    def flags(self, node: A.FileStmt, locked: bool = False) -> dict:
+        kwargs = {}
+        clauses = node.clauses
+        if locked and clauses is not None and clauses.locked is not None:
+            kwargs["has_locked"] = P.name("True")
+        if clauses is not None and clauses.on_error is not None:
+            kwargs["has_on_error"] = P.name("True")
+        return kwargs
+
+    def outcome(self, node: A.FileStmt, call: cst.BaseExpression,
+                targets: list[A.Expr], extra: int = 0) -> list:
+        """Run a statement's call, store its results, branch on the outcome."""
+        clauses = node.clauses
+        present = [(n, code) for n, code in _OUTCOME_ORDER
+                   if clauses is not None and getattr(clauses, n) is not None]
+        if not targets and not extra:
+            if not present:
+                return [P.expr_stmt(call)]
+            flag = self.scope.temp()
+            out = [P.assign(flag, call)]
+        else:
+            flag = self.scope.temp()
+            names = [flag] + [self.scope.temp() for _ in range(len(targets) + extra)]
+            out = [P.assign(names, call)]
+            for target, name in zip(targets, names[1:]):
+                out += self.assign_to(target, P.name(name))
+        branch = None
+        for name, code in reversed(present):
+            body = self.body(getattr(clauses, name).body)
+            test = P.compare(P.name(flag), "==", P.rt(code))
+            branch = P.if_(test, body, [branch] if branch is not None else None)
+        if branch is not None:
+            out.append(branch)
+        return out
+
+    def lower_FileStmt(self, node: A.FileStmt) -> list:
+        keyword = node.keyword
+        handler = getattr(self, "file_" + keyword.replace(".", "_").replace(" ", "_"), None)
+        if handler is None:
+            self.scope.unsupported(node, f"the {keyword} statement")
+            return []
+        return handler(node)
+
+    def args(self, node: A.FileStmt) -> list[cst.BaseExpression]:
+        return [self.value(a) for a in node.args]
+
+    # --- opening ---------------------------------------------------------------
+
+    def file_OPEN(self, node):
+        args = self.args(node)
+        if len(args) == 1:
+            args.insert(0, P.string(""))
+        kwargs = self.flags(node)
+        if "READONLY" in node.options:
+            kwargs["readonly"] = P.name("True")
+        return self.outcome(node, P.rt_call("open_file", *args, **kwargs), node.targets)
+
+    def file_OPENPATH(self, node):
+        kwargs = self.flags(node)
+        if "READONLY" in node.options:
+            kwargs["readonly"] = P.name("True")
+        return self.outcome(node, P.rt_call("openpath", *self.args(node), **kwargs), node.targets)
+
+    def file_OPENSEQ(self, node):
+        kwargs = self.flags(node, locked=True)
+        if node.options:
+            kwargs["mode"] = P.string(node.options[0])
+        return self.outcome(node, P.rt_call("openseq", *self.args(node), **kwargs), node.targets)
+
+    # --- records ---------------------------------------------------------------
+
+    def read_kwargs(self, node):
+        kwargs = self.flags(node, locked=True)
+        lock = _READS[node.keyword]
+        if lock:
+            kwargs["lock"] = P.string(lock)
+        return kwargs
+
+    def file_READ(self, node):
+        call = P.rt_call("read", *self.args(node), **self.read_kwargs(node))
+        return self.outcome(node, call, node.targets)
+
+    file_READL = file_READU = file_READ
+
+    def file_READV(self, node):
+        call = P.rt_call("readv", *self.args(node), **self.read_kwargs(node))
+        return self.outcome(node, call, node.targets)
+
+    file_READVL = file_READVU = file_READV
+
+    def file_MATREAD(self, node):
+        matrix = self.scope.matrix(node.targets[0].name, node)
+        call = P.rt_call("matread", matrix, *self.args(node), **self.read_kwargs(node))
+        return self.outcome(node, call, [])
+
+    file_MATREADL = file_MATREADU = file_MATREAD
+
+    def write_kwargs(self, node):
+        kwargs = self.flags(node)
+        if node.keyword.endswith("U"):
+            kwargs["keep_lock"] = P.name("True")
+        return kwargs
+
+    def file_WRITE(self, node):
+        return self.outcome(node, P.rt_call("write", *self.args(node), **self.write_kwargs(node)), [])
+
+    file_WRITEU = file_WRITE
+
+    def file_WRITEV(self, node):
+        return self.outcome(node, P.rt_call("writev", *self.args(node), **self.write_kwargs(node)), [])
+
+    file_WRITEVU = file_WRITEV
+
+    def file_MATWRITE(self, node):
+        matrix = self.scope.matrix(node.args[0].name, node)
+        rest = [self.value(a) for a in node.args[1:]]
+        return self.outcome(node, P.rt_call("matwrite", matrix, *rest, **self.write_kwargs(node)), [])
+
+    file_MATWRITEU = file_MATWRITE
+
+    def file_DELETE(self, node):
+        call = P.rt_call("delete_record", *self.args(node), **self.write_kwargs(node))
+        return self.outcome(node, call, [])
+
+    file_DELETEU = file_DELETE
+
+    def file_RELEASE(self, node):
+        return self.outcome(node, P.rt_call("release", *self.args(node)), [])
+
+    def file_RECORDLOCKL(self, node):
+        kind = P.string(node.keyword[-1])
+        call = P.rt_call("recordlock", *self.args(node), kind, **self.flags(node, locked=True))
+        return self.outcome(node, call, [])
+
+    file_RECORDLOCKU = file_RECORDLOCKL
+
+    def file_FILELOCK(self, node):
+        call = P.rt_call("filelock", *self.args(node), **self.flags(node, locked=True))
+        return self.outcome(node, call, [])
+
+    def file_FILEUNLOCK(self, node):
+        return self.outcome(node, P.rt_call("fileunlock", *self.args(node), **self.flags(node)), [])
+
+    def file_CLEARFILE(self, node):
+        return self.outcome(node, P.rt_call("clearfile", *self.args(node), **self.flags(node)), [])
+
+    def file_CLOSE(self, node):
+        return self.outcome(node, P.rt_call("close", *self.args(node), **self.flags(node)), [])
+
+    def file_CREATE_FILE(self, node):
+        kind = node.options[0] if node.options else "DYNAMIC"
+        call = P.rt_call("create_file", *self.args(node)[:1], P.string(kind), **self.flags(node))
+        return self.outcome(node, call, [])
+
+    # --- select lists ----------------------------------------------------------
+
+    def file_SELECT(self, node):
+        function = {"SELECT": "select", "SSELECT": "sselect", "SELECTN": "select"}.get(node.keyword)
+        if function is None:
+            self.scope.unsupported(node, f"the {node.keyword} statement")
+            return []
+        return self.outcome(node, P.rt_call(function, *self.args(node), **self.flags(node)), [])
+
+    file_SSELECT = file_SELECTN = file_SELECTV = file_SELECTE = file_SELECT
+
+    def file_READNEXT(self, node):
+        call = P.rt_call("readnext", *self.args(node), **self.flags(node))
+        extra = 3 - len(node.targets)
+        if extra < 0:
+            self.scope.unsupported(node, "READNEXT with more than three variables")
+            return []
+        return self.outcome(node, call, node.targets, extra=extra)
+
+    def file_READLIST(self, node):
+        return self.outcome(node, P.rt_call("readlist", *self.args(node)), node.targets)
+
+    def file_GETLIST(self, node):
+        return self.outcome(node, P.rt_call("getlist", *self.args(node)), [])
+
+    def file_SAVELIST(self, node):
+        return self.outcome(node, P.rt_call("savelist", *self.args(node)), [])
+
+    def file_CLEARSELECT(self, node):
+        args = self.args(node) or ([P.string("ALL")] if "ALL" in node.options else [])
+        return [P.expr_stmt(P.rt_call("clearselect", *args))]
+
+    def file_WRITELIST(self, node):
+        return self.outcome(node, P.rt_call("writelist", *self.args(node)), [])
+
+    def file_FORMLIST(self, node):
+        return [P.expr_stmt(P.rt_call("formlist", *self.args(node)))]
+
+    # --- sequential files ------------------------------------------------------
+
+    def file_READSEQ(self, node):
+        return self.outcome(node, P.rt_call("readseq", *self.args(node), **self.flags(node)),
+                            node.targets)
+
+    def file_WRITESEQ(self, node):
+        kwargs = self.flags(node)
+        if node.keyword == "WRITESEQF":
+            kwargs["flush"] = P.name("True")
+        return self.outcome(node, P.rt_call("writeseq", *self.args(node), **kwargs), [])
+
+    file_WRITESEQF = file_WRITESEQ
+
+    def file_READBLK(self, node):
+        return self.outcome(node, P.rt_call("readblk", *self.args(node), **self.flags(node)),
+                            node.targets)
+
+    def file_WRITEBLK(self, node):
+        return self.outcome(node, P.rt_call("writeblk", *self.args(node), **self.flags(node)), [])
+
+    def file_SEEK(self, node):
+        return self.outcome(node, P.rt_call("seek", *self.args(node)), [])
+
+    def file_WEOFSEQ(self, node):
+        return self.outcome(node, P.rt_call("weofseq", *self.args(node), **self.flags(node)), [])
+
+    def file_CLOSESEQ(self, node):
+        return self.outcome(node, P.rt_call("closeseq", *self.args(node), **self.flags(node)), [])
+
+    def file_CREATE(self, node):
+        return self.outcome(node, P.rt_call("create", *self.args(node), **self.flags(node)), [])
+
+    def file_FLUSH(self, node):
+        return self.outcome(node, P.rt_call("flush", *self.args(node)), [])
+
+    def file_NOBUF(self, node):
+        return self.outcome(node, P.rt_call("nobuf", *self.args(node)), [])
+
+    def file_DELETESEQ(self, node):
+        return self.outcome(node, P.rt_call("deleteseq", *self.args(node), **self.flags(node)), [])
+
+    # --- transactions ----------------------------------------------------------
+
+    def file_TRANSACTION_START(self, node):
+        return self.outcome(node, P.rt_call("transaction_start"), [])
+
+    def file_TRANSACTION_COMMIT(self, node):
+        return self.outcome(node, P.rt_call("transaction_commit"), [])
+
+    file_COMMIT = file_TRANSACTION_COMMIT
+
+    def file_TRANSACTION_ABORT(self, node):
+        return [P.expr_stmt(P.rt_call("transaction_abort"))]
+
+    file_ROLLBACK = file_TRANSACTION_ABORT

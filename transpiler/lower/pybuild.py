@@ -1,0 +1,288 @@
+"""Small constructors for libcst nodes, so the lowering reads like the code
+it builds. libcst validates nodes as they are made, so a malformed tree fails
+here, at build time, not when the generated module runs."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional, Sequence
+
+import libcst as cst
+
+Expr = cst.BaseExpression
+Stmt = cst.BaseStatement
+
+
+def name(text: str) -> cst.Name:
+    return cst.Name(text)
+
+
+def attr(value: Expr | str, attribute: str) -> cst.Attribute:
+    if isinstance(value, str):
+        value = name(value)
+    return cst.Attribute(value=value, attr=name(attribute))
+
+
+def rt(function: str) -> cst.Attribute:
+    """``rt.<function>``: a runtime library function."""
+    return attr("rt", function)
+
+
+def call(func: Expr | str, *args: Expr, **kwargs: Expr) -> cst.Call:
+    if isinstance(func, str):
+        func = name(func)
+    arguments = [cst.Arg(value=a) for a in args]
+    arguments += [
+        cst.Arg(value=v, keyword=name(k), equal=cst.AssignEqual(
+            whitespace_before=cst.SimpleWhitespace(""),
+            whitespace_after=cst.SimpleWhitespace(""),
+        ))
+        for k, v in kwargs.items()
+    ]
+    return cst.Call(func=func, args=arguments)
+
+
+def rt_call(function: str, *args: Expr, **kwargs: Expr) -> cst.Call:
+    return call(rt(function), *args, **kwargs)
+
+
+def string(value: str) -> cst.SimpleString:
+    """A Python literal for any BASIC string; escapes keep it inert."""
+    return cst.SimpleString(py_string(value))
+
+
+def py_string(value: str) -> str:
+    text = repr(value)
+    # repr uses single quotes unless the text has one; black prefers double.
+    if text.startswith("'") and '"' not in value:
+        text = '"' + text[1:-1].replace("\\'", "'") + '"'
+    return text
+
+
+def number(value: int | float) -> Expr:
+    if isinstance(value, bool):
+        value = int(value)
+    if isinstance(value, int):
+        if value < 0:
+            return cst.UnaryOperation(cst.Minus(), cst.Integer(str(-value)))
+        return cst.Integer(str(value))
+    text = repr(float(value))
+    if text.startswith("-"):
+        return cst.UnaryOperation(cst.Minus(), cst.Float(text[1:]))
+    if text in ("inf", "nan"):
+        return call(name("float"), string(text))
+    return cst.Float(text)
+
+
+def none() -> cst.Name:
+    return name("None")
+
+
+def true() -> cst.Name:
+    return name("True")
+
+
+def tuple_(items: Sequence[Expr]) -> Expr:
+    if not items:
+        return cst.Tuple(elements=[])
+    elements = [cst.Element(value=i) for i in items]
+    return cst.Tuple(elements=elements)
+
+
+def list_(items: Sequence[Expr]) -> cst.List:
+    return cst.List(elements=[cst.Element(value=i) for i in items])
+
+
+def subscript(value: Expr, *indices: Expr) -> cst.Subscript:
+    if len(indices) == 1:
+        index: Expr = indices[0]
+    else:
+        index = cst.Tuple(
+            elements=[cst.Element(value=i) for i in indices], lpar=[], rpar=[]
+        )
+    return cst.Subscript(
+        value=value, slice=[cst.SubscriptElement(slice=cst.Index(value=index))]
+    )
+
+
+def binary(left: Expr, op: str, right: Expr) -> cst.BinaryOperation:
+    ops = {
+        "+": cst.Add,
+        "-": cst.Subtract,
+        "*": cst.Multiply,
+        "/": cst.Divide,
+        "//": cst.FloorDivide,
+        "%": cst.Modulo,
+        "&": cst.BitAnd,
+        "|": cst.BitOr,
+        "**": cst.Power,
+    }
+    return cst.BinaryOperation(left=parens(left), operator=ops[op](), right=parens(right))
+
+
+def compare(left: Expr, op: str, right: Expr) -> cst.Comparison:
+    ops = {
+        "==": cst.Equal,
+        "!=": cst.NotEqual,
+        "<": cst.LessThan,
+        "<=": cst.LessThanEqual,
+        ">": cst.GreaterThan,
+        ">=": cst.GreaterThanEqual,
+        "is": cst.Is,
+        "is not": cst.IsNot,
+    }
+    return cst.Comparison(
+        left=parens(left),
+        comparisons=[cst.ComparisonTarget(operator=ops[op](), comparator=parens(right))],
+    )
+
+
+def not_(value: Expr) -> cst.UnaryOperation:
+    return cst.UnaryOperation(cst.Not(), parens(value))
+
+
+def neg(value: Expr) -> cst.UnaryOperation:
+    return cst.UnaryOperation(cst.Minus(), parens(value))
+
+
+def if_exp(test: Expr, body: Expr, orelse: Expr) -> cst.IfExp:
+    return cst.IfExp(test=parens(test), body=parens(body), orelse=parens(orelse))
+
+
+def parens(value: Expr) -> Expr:
+    """Wrap compound expressions in parentheses where precedence needs it."""
+    if isinstance(
+        value,
+        (cst.BinaryOperation, cst.Comparison, cst.BooleanOperation, cst.IfExp,
+         cst.UnaryOperation, cst.NamedExpr),
+    ) and not value.lpar:
+        return value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+    return value
+
+
+def walrus(target: str, value: Expr) -> cst.NamedExpr:
+    return cst.NamedExpr(
+        target=name(target),
+        value=value,
+        lpar=[cst.LeftParen()],
+        rpar=[cst.RightParen()],
+    )
+
+
+# ---------------------------------------------------------------- statements
+
+
+def line(*small: cst.BaseSmallStatement, comments: Iterable[str] = ()) -> cst.SimpleStatementLine:
+    return cst.SimpleStatementLine(body=list(small), leading_lines=comment_lines(comments))
+
+
+def comment_lines(comments: Iterable[str]) -> list[cst.EmptyLine]:
+    return [cst.EmptyLine(comment=cst.Comment(c)) for c in comments]
+
+
+def with_comments(stmt: Stmt, comments: Iterable[str]) -> Stmt:
+    comments = list(comments)
+    if not comments:
+        return stmt
+    return stmt.with_changes(leading_lines=comment_lines(comments) + list(stmt.leading_lines))
+
+
+def assign(target: Expr | str | Sequence[Expr | str], value: Expr) -> cst.SimpleStatementLine:
+    if isinstance(target, (str, cst.BaseExpression)):
+        targets = [target]
+    else:
+        targets = list(target)
+    converted = [name(t) if isinstance(t, str) else t for t in targets]
+    if len(converted) == 1:
+        goal: Expr = converted[0]
+    else:
+        goal = cst.Tuple(elements=[cst.Element(value=t) for t in converted], lpar=[], rpar=[])
+    return line(cst.Assign(targets=[cst.AssignTarget(target=goal)], value=value))
+
+
+def expr_stmt(value: Expr) -> cst.SimpleStatementLine:
+    return line(cst.Expr(value=value))
+
+
+def return_(value: Optional[Expr] = None) -> cst.SimpleStatementLine:
+    return line(cst.Return(value=value))
+
+
+def raise_(value: Expr) -> cst.SimpleStatementLine:
+    return line(cst.Raise(exc=value))
+
+
+def pass_() -> cst.SimpleStatementLine:
+    return line(cst.Pass())
+
+
+def break_() -> cst.SimpleStatementLine:
+    return line(cst.Break())
+
+
+def continue_() -> cst.SimpleStatementLine:
+    return line(cst.Continue())
+
+
+def nonlocal_(names: Sequence[str]) -> cst.SimpleStatementLine:
+    return line(cst.Nonlocal(names=[cst.NameItem(name=name(n)) for n in names]))
+
+
+def block(body: Sequence[Stmt]) -> cst.IndentedBlock:
+    body = list(body) or [pass_()]
+    return cst.IndentedBlock(body=body)
+
+
+def if_(test: Expr, body: Sequence[Stmt], orelse: Optional[Sequence[Stmt]] = None) -> cst.If:
+    other = None
+    if orelse:
+        orelse = list(orelse)
+        only = orelse[0]
+        if len(orelse) == 1 and isinstance(only, cst.If) and not only.leading_lines:
+            other = only
+        else:
+            other = cst.Else(body=block(orelse))
+    return cst.If(test=test, body=block(body), orelse=other)
+
+
+def while_(test: Expr, body: Sequence[Stmt]) -> cst.While:
+    return cst.While(test=test, body=block(body))
+
+
+def for_(target: Expr | str, iterable: Expr, body: Sequence[Stmt]) -> cst.For:
+    if isinstance(target, str):
+        target = name(target)
+    return cst.For(target=target, iter=iterable, body=block(body))
+
+
+def params(names: Sequence[str], star: Optional[str] = None, defaults=None) -> cst.Parameters:
+    defaults = defaults or {}
+    plain = [
+        cst.Param(name=name(n), default=defaults.get(n), equal=(
+            cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                            whitespace_after=cst.SimpleWhitespace(""))
+            if n in defaults else cst.MaybeSentinel.DEFAULT))
+        for n in names
+    ]
+    star_arg = cst.Param(name=name(star)) if star else cst.MaybeSentinel.DEFAULT
+    return cst.Parameters(params=plain, star_arg=star_arg)
+
+
+def def_(func: str, parameters: cst.Parameters, body: Sequence[Stmt],
+         docstring: Optional[str] = None, comments: Iterable[str] = ()) -> cst.FunctionDef:
+    body = list(body)
+    if docstring:
+        body.insert(0, expr_stmt(cst.SimpleString(docstring_literal(docstring))))
+    return cst.FunctionDef(
+        name=name(func), params=parameters, body=block(body),
+        leading_lines=comment_lines(comments),
+    )
+
+
+def docstring_literal(text: str) -> str:
+    safe = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    safe = "".join(c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in safe)
+    return '"""' + safe + '"""'
+
+
+def module(body: Sequence[Stmt], header: str) -> cst.Module:
+    return cst.Module(body=list(body), header=[])

@@ -1,0 +1,187 @@
+"""Assembling routines: one Python function per BASIC routine.
+
+A routine's function starts by giving every variable its unassigned marker,
+making its matrices and binding its COMMON blocks; then come its LOCAL
+routines and its sections as nested functions, then the main part::
+
+    def main():
+        A, B = _UNASSIGNED_1
+        def s_SHOW():        # a GOSUB target
+            ...
+            return None      # RETURN
+        rt.gosub(s_SHOW)     # GOSUB SHOW
+        ...
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from transpiler import ast as A
+from transpiler.lower import pybuild as P
+from transpiler.lower.naming import local_routine_name
+from transpiler.lower.scope import Frame, Module, Scope
+from transpiler.lower.statements import StmtLowerer
+from transpiler.passes.flow import build_flow
+from transpiler.passes.resolve import Routine
+
+
+def section_names(labels: list[str]) -> dict[str, str]:
+    """Python function names for section labels, unique per routine."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for label in labels:
+        base = "s_" + "".join(c if c.isalnum() or c == "_" else "_" for c in label)
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate = f"{base}_{n}"
+            n += 1
+        taken.add(candidate)
+        names[label] = candidate
+    return names
+
+
+class RoutineLowerer:
+    """Builds the function for one routine (and its nested functions)."""
+
+    def __init__(self, module: Module, routine: Routine, parent: Scope | None = None):
+        self.module = module
+        self.routine = routine
+        self.scope = Scope(module, routine, parent)
+        self.stmts = StmtLowerer(self.scope)
+
+    def function_name(self) -> str:
+        r = self.routine
+        if r.local:
+            return local_routine_name(r.name)
+        if r.kind == "PROGRAM":
+            return "main"
+        return self.module.namer[r.name]
+
+    def build(self) -> cst.FunctionDef:
+        routine = self.routine
+        scope = self.scope
+        flow = build_flow(routine, self.module.diagnostics)
+        scope.flow = flow
+        scope.sections = section_names([s.label for s in flow.sections])
+        frame = scope.frame
+        params = [p for p in routine.params]
+        param_names = [self.module.namer[p.name] for p in params]
+        frame.owned.update(param_names)
+        frame.owned.update(self.module.namer[v] for v in routine.variables)
+        frame.owned.update(scope.remove_pointer(v) for v in routine.remove_vars)
+        frame.owned.update(self.module.namer[m] for m in routine.matrices)
+
+        prologue = self.prologue(param_names)
+        nested = [RoutineLowerer(self.module, child, scope).build() for child in routine.children]
+        sections = [self.section(s) for s in flow.sections]
+        main_part = self.main_part(flow)
+        body = prologue + nested + sections + main_part
+        if frame.nonlocal_:
+            body.insert(0, P.nonlocal_(list(frame.nonlocal_)))
+        parameters = self.parameters(param_names)
+        return P.def_(self.function_name(), parameters, body, docstring=self.docstring())
+
+    def docstring(self) -> str:
+        r = self.routine
+        params = ", ".join(("MAT " if p.matrix else "") + p.name for p in r.params)
+        signature = f"{r.name}({params})" if r.params else r.name
+        kind = r.kind.title().replace("Local ", "LOCAL ")
+        return f"BASIC {kind.upper()} {signature}."
+
+    def parameters(self, param_names: list[str]) -> cst.Parameters:
+        if self.routine.kind == "PROGRAM":
+            return P.params([])
+        if self.routine.var_args:
+            return P.params([], star="_args")
+        return P.params(param_names)
+
+    def prologue(self, param_names: list[str]) -> list[cst.BaseStatement]:
+        routine = self.routine
+        scope = self.scope
+        out: list[cst.BaseStatement] = []
+        if routine.var_args:
+            out.append(P.assign("_argc", P.call("len", P.name("_args"))))
+            markers = self.module.unassigned_tuple([p.name for p in routine.params])
+            out.append(P.assign(param_names or ["_"], P.rt_call("var_args", P.name("_args"),
+                                                                P.name(markers))))
+            scope.frame.owned.update(["_argc", "_args"])
+        params = {p.name for p in routine.params}
+        fresh = [v for v in routine.variables if v not in params]
+        if routine.local:
+            fresh = [v for v in fresh if v in routine.private]
+        if fresh:
+            const = self.module.unassigned_tuple(fresh)
+            out.append(P.assign([self.module.namer[v] for v in fresh], P.name(const)))
+        for name in sorted(routine.remove_vars):
+            if self.module.namer[name] in scope.frame.owned or not routine.local:
+                out.append(P.assign(scope.remove_pointer(name), P.number(0)))
+        out += self.matrices()
+        out += self.commons()
+        return out
+
+    def matrices(self) -> list[cst.BaseStatement]:
+        out = []
+        params = {p.name for p in self.routine.params}
+        for name, dims in self.routine.matrices.items():
+            if name in params or name in self.module.program.commons:
+                continue
+            values = [self.stmts.value(d) for d in dims] or [P.number(1)]
+            out.append(P.assign(self.module.namer[name],
+                                P.rt_call("Matrix", P.string(name), *values)))
+        return out
+
+    def commons(self) -> list[cst.BaseStatement]:
+        if self.routine.local:
+            return []
+        program = self.module.program
+        out = []
+        for block, names in program.common_blocks.items():
+            layout = []
+            for name in names:
+                slot = program.commons[name]
+                if slot.dims is not None:
+                    dims = [self.stmts.value(d) for d in slot.dims]
+                    layout.append(P.tuple_([P.string(name), *dims]))
+                else:
+                    layout.append(P.string(name))
+            alias = self.scope.common_alias(block)
+            self.scope.frame.owned.add(alias)
+            out.append(P.assign(alias, P.rt_call("common", P.string(block), P.tuple_(layout))))
+        return out
+
+    def section(self, section) -> cst.FunctionDef:
+        scope = self.scope
+        outer = scope.frame
+        scope.frame = Frame("section", parent=outer)
+        self.stmts.in_section = True
+        body = self.stmts.body(section.body)
+        if section.next_label is not None and flow_completes(section.body):
+            body.append(P.return_(P.name(scope.section(section.next_label))))
+        self.stmts.in_section = False
+        if scope.frame.nonlocal_:
+            body.insert(0, P.nonlocal_(list(scope.frame.nonlocal_)))
+        scope.frame = outer
+        comments = [f"# {section.label}:"] if not section.label.startswith("_") else []
+        return P.def_(scope.sections[section.label], P.params([]), body, comments=comments)
+
+    def main_part(self, flow) -> list[cst.BaseStatement]:
+        body = self.stmts.body(flow.main)
+        if flow.main_falls_into is not None and flow_completes(flow.main):
+            section = P.name(self.scope.section(flow.main_falls_into))
+            result = P.rt_call("run_sections", section)
+            if self.routine.is_function:
+                body.append(P.return_(P.rt_call("done_value", result)))
+                return body
+            body.append(P.expr_stmt(result))
+        if flow_completes(flow.main) or flow.main_falls_into is not None:
+            tail = self.stmts.routine_return(None)
+            if not (self.routine.kind == "PROGRAM" and not self.routine.local):
+                body += tail
+        return body
+
+
+def flow_completes(body) -> bool:
+    from transpiler.passes.flow import can_complete
+
+    return can_complete(body)

@@ -1,0 +1,226 @@
+"""What the lowering knows while it builds one Python function.
+
+A BASIC routine becomes a Python function; its GOSUB sections and LOCAL
+routines become functions nested inside it. BASIC variables are Python
+locals of the routine that owns them; nested functions read them through
+the closure and declare ``nonlocal`` the ones they assign. A :class:`Frame`
+is one generated function and records those names; :class:`Scope` answers
+the lowering's questions: what Python expression reads or writes a BASIC
+name, where a remove pointer lives, how to report an unsupported construct.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import Optional
+
+import libcst as cst
+
+from runtime_lib import rt as _runtime
+from transpiler import ast as A
+from transpiler.diagnostics import Diagnostics, Span
+from transpiler.lower import pybuild as P
+from transpiler.lower.naming import Namer
+from transpiler.passes.resolve import Program, Routine
+
+
+@dataclass
+class Frame:
+    """One generated Python function."""
+
+    kind: str  # "routine", "section", "local"
+    owned: set[str] = field(default_factory=set)  # Python names bound here
+    nonlocal_: dict[str, None] = field(default_factory=dict)
+    parent: Optional["Frame"] = None
+    last_line: int = 0
+
+    def owner_of(self, py: str) -> Optional["Frame"]:
+        frame: Optional[Frame] = self
+        while frame is not None:
+            if py in frame.owned:
+                return frame
+            frame = frame.parent
+        return None
+
+
+@dataclass
+class Module:
+    """Module-wide lowering state shared by all routines of an item."""
+
+    program: Program
+    diagnostics: Diagnostics
+    namer: Namer
+    constants: list[cst.SimpleStatementLine] = field(default_factory=list)
+    unsupported: set[str] = field(default_factory=set)
+
+    def unassigned_tuple(self, names: list[str]) -> str:
+        """A module constant holding fresh unassigned markers for a routine."""
+        const = f"_UNASSIGNED_{len(self.constants) + 1}"
+        self.constants.append(
+            P.assign(const, P.rt_call("unassigned", *[P.string(n) for n in names]))
+        )
+        return const
+
+
+class Scope:
+    """Lowering state for one routine (and the functions nested in it)."""
+
+    def __init__(self, module: Module, routine: Routine, parent: Optional["Scope"] = None):
+        self.module = module
+        self.routine = routine
+        self.parent = parent
+        self.frame: Frame = Frame("routine", parent=parent.frame if parent else None)
+        self.hoisted: list[cst.BaseStatement] = []
+        self.temps = itertools.count(1)
+        self.sections: dict[str, str] = {}  # BASIC label -> Python function
+        self.flow = None
+        self.statement_lowerer = None
+
+    # --- diagnostics ----------------------------------------------------------
+
+    def error(self, node: A.Node, message: str, code: str) -> None:
+        self.module.diagnostics.error(node.span, message, code)
+
+    def unsupported(self, node: A.Node, what: str) -> None:
+        self.module.diagnostics.error(
+            node.span, f"{what} {'are' if what.endswith('s') else 'is'} not supported yet",
+            "E-UNSUPPORTED",
+        )
+
+    def runtime_has(self, function: str) -> bool:
+        return hasattr(_runtime, function)
+
+    # --- names ----------------------------------------------------------------
+
+    @property
+    def namer(self) -> Namer:
+        return self.module.namer
+
+    def commons(self):
+        return self.module.program.commons
+
+    def common_alias(self, block: str) -> str:
+        return "_common" if not block else "_common_" + self.namer[block].lower()
+
+    def read_var(self, name: str, node: A.Node) -> cst.BaseExpression:
+        slot = self.commons().get(name)
+        if slot is not None:
+            return P.subscript(P.name(self.common_alias(slot.block)), P.number(slot.index))
+        if self.is_matrix(name):
+            return self.matrix(name, node)
+        return P.name(self.namer[name])
+
+    def is_matrix(self, name: str) -> bool:
+        scope: Optional[Scope] = self
+        while scope is not None:
+            if name in scope.routine.matrices:
+                return True
+            scope = scope.parent
+        slot = self.commons().get(name)
+        return slot is not None and slot.dims is not None
+
+    def matrix(self, name: str, node: A.Node) -> cst.BaseExpression:
+        slot = self.commons().get(name)
+        if slot is not None:
+            return P.subscript(P.name(self.common_alias(slot.block)), P.number(slot.index))
+        return P.name(self.namer[name])
+
+    def write_name(self, py: str) -> None:
+        """Record that the current function assigns a Python name."""
+        owner = self.frame.owner_of(py)
+        if owner is not None and owner is not self.frame:
+            self.frame.nonlocal_[py] = None
+
+    def write_var(self, name: str, value: cst.BaseExpression) -> list[cst.BaseStatement]:
+        """Statements that assign a value to a BASIC variable."""
+        slot = self.commons().get(name)
+        if slot is not None:
+            target = P.subscript(P.name(self.common_alias(slot.block)), P.number(slot.index))
+            return [P.assign(target, value)]
+        py = self.namer[name]
+        self.write_name(py)
+        out = [P.assign(py, value)]
+        if name in self.routine.remove_vars:
+            # Assigning a variable resets its REMOVE pointer (ScarletDME).
+            pointer = self.remove_pointer(name)
+            out.append(P.assign(pointer, P.number(0)))
+        return out
+
+    def remove_pointer(self, name: str) -> str:
+        """The local holding a variable's REMOVE pointer (ScarletDME keeps it
+        in the variable's descriptor; assigning the variable resets it)."""
+        return "_rm_" + self.namer[name]
+
+    def touch_pointer(self, name: str) -> str:
+        """A remove pointer that the current function is about to assign."""
+        py = self.remove_pointer(name)
+        self.write_name(py)
+        return py
+
+    def temp(self) -> str:
+        return f"_t{next(self.temps)}"
+
+    def hoist(self, stmt: cst.BaseStatement) -> None:
+        self.hoisted.append(stmt)
+
+    def hoist_assign(self, target: A.Expr, value: cst.BaseExpression) -> None:
+        for stmt in self.statement_lowerer.assign_to(target, value):
+            self.hoist(stmt)
+
+    # --- routines and arguments -------------------------------------------------
+
+    def arg_count(self, node: A.Node) -> cst.BaseExpression:
+        if not self.routine.var_args:
+            return P.number(len([p for p in self.routine.params]))
+        return P.name("_argc")
+
+    def arg_values(self, node: A.Node) -> cst.BaseExpression:
+        return P.name("_args")
+
+    def call_local_function(self, name, node, args) -> cst.BaseExpression:
+        from transpiler.lower.naming import local_routine_name
+
+        return P.call(local_routine_name(name), *args)
+
+    def section(self, label: str) -> str:
+        scope: Optional[Scope] = self
+        while scope is not None:
+            if label in scope.sections:
+                return scope.sections[label]
+            scope = scope.parent
+        return "s_undefined"
+
+    # --- source lines as comments --------------------------------------------
+
+    def line_comments(self, span: Span) -> list[str]:
+        """Comments naming the BASIC line a statement comes from (once per line)."""
+        if span.line <= 0 or span.line == self.frame.last_line:
+            return []
+        comments = []
+        previous = self.frame.last_line
+        self.frame.last_line = span.line
+        source_map = self.module.diagnostics.source_map
+        for comment in self.module.program.item.comments:
+            if comment.own_line and previous < comment.line < span.line:
+                comments.append("# " + _clean(comment.text))
+        origin = source_map.origin(span.line)
+        where = str(origin.number)
+        main_path = self.module.program.item.path
+        if origin.file.path != main_path:
+            where = f"{_file_label(origin.file.path)} {origin.number}"
+        text = _clean(origin.text.strip())
+        comments.append(f"# {where}: {text}".rstrip())
+        return comments
+
+
+def _clean(text: str) -> str:
+    from transpiler.diagnostics import printable
+
+    return printable(text).rstrip()
+
+
+def _file_label(path: str) -> str:
+    import os
+
+    return os.path.basename(path).replace(" ", "_") or "include"

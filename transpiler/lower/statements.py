@@ -1,0 +1,687 @@
+"""Lowering BASIC statements to Python statements.
+
+``StmtLowerer.lower_<Node>`` handles one AST statement class and returns a
+list of libcst statements. Control flow follows :mod:`transpiler.passes.flow`:
+structured statements become structured Python, a jump to a label becomes a
+``return`` of that label's section function, and GOSUB runs sections through
+``rt.gosub``. Statements with THEN/ELSE/LOCKED/ON ERROR clauses call their
+runtime function, which returns an outcome code, and then branch on it.
+Database and sequential-file statements are in :mod:`.filestmts`.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import libcst as cst
+
+from transpiler import ast as A
+from transpiler.lower import pybuild as P
+from transpiler.lower.expressions import ExprLowerer
+from transpiler.lower.filestmts import FileStatements
+from transpiler.lower.naming import local_routine_name
+from transpiler.lower.scope import Scope
+
+_OP_FUNCTIONS = {"+=": "add", "-=": "sub", "*=": "mul", "/=": "div", ":=": "cat"}
+_MODE_CLAUSES = ("on_error", "locked", "then", "else_")
+_OUTCOMES = {"then": "THEN", "else_": "ELSE", "locked": "LOCKED", "on_error": "ON_ERROR"}
+
+
+class StmtLowerer(FileStatements):
+    """Lowers the statements of one function (main part or section)."""
+
+    def __init__(self, scope: Scope):
+        self.scope = scope
+        self.exprs = ExprLowerer(scope)
+        scope.statement_lowerer = self
+        self.in_section = False
+        self.loop_stack: list[dict] = []  # innermost last: {"kind", "next"}
+
+    # --- helpers ---------------------------------------------------------------
+
+    def value(self, node: A.Expr) -> cst.BaseExpression:
+        return self.exprs.value(node)
+
+    def condition(self, node: A.Expr) -> cst.BaseExpression:
+        return self.exprs.condition(node)
+
+    def body(self, stmts: list[A.Stmt]) -> list[cst.BaseStatement]:
+        out: list[cst.BaseStatement] = []
+        for stmt in stmts:
+            out.extend(self.statement(stmt))
+        return out
+
+    def statement(self, stmt: A.Stmt) -> list[cst.BaseStatement]:
+        saved = self.scope.hoisted
+        self.scope.hoisted = []
+        comments = self.scope.line_comments(stmt.span)
+        method = getattr(self, "lower_" + type(stmt).__name__, None)
+        if method is None:
+            self.scope.unsupported(stmt, f"{type(stmt).__name__} statements")
+            lowered: list[cst.BaseStatement] = []
+        else:
+            lowered = method(stmt)
+        lowered = self.scope.hoisted + lowered
+        self.scope.hoisted = saved
+        if not lowered:
+            if not comments:
+                return []
+            lowered = [P.pass_()]
+        lowered[0] = P.with_comments(lowered[0], comments)
+        return lowered
+
+    def rt(self, function: str, *args, **kwargs) -> list[cst.BaseStatement]:
+        return [P.expr_stmt(P.rt_call(function, *args, **kwargs))]
+
+    def optional(self, node: Optional[A.Expr]) -> cst.BaseExpression:
+        return self.value(node) if node is not None else P.none()
+
+    # --- assignment ------------------------------------------------------------
+
+    def assign_to(self, target: A.Expr, value: cst.BaseExpression) -> list[cst.BaseStatement]:
+        """Statements that store a value in any BASIC target."""
+        if isinstance(target, A.Var):
+            if self.scope.is_matrix(target.name):
+                self.scope.error(target, f"matrix {target.name} needs an index here", "E-MATRIX")
+                return []
+            return self.scope.write_var(target.name, value)
+        if isinstance(target, A.Element):
+            indices = [self.value(i) for i in target.indices]
+            return [P.assign(P.subscript(self.scope.matrix(target.name, target), *indices), value)]
+        if isinstance(target, A.AtVar):
+            return self.rt("at_set", P.string(target.name), value)
+        if isinstance(target, A.Extract):
+            current = self.value(target.base)
+            positions = [
+                self.value(p) if p is not None else P.number(0)
+                for p in (target.field_no, target.value_no, target.subvalue_no)
+            ]
+            function = "replace"
+            return self.assign_to(target.base, P.rt_call(function, current, *positions, value))
+        if isinstance(target, A.Substr):
+            current = self.value(target.base)
+            args = [self.value(a) for a in target.args]
+            if len(args) == 2:
+                function = self.substring_assign_function()
+                return self.assign_to(target.base, P.rt_call(function, current, *args, value))
+            if len(args) == 3:
+                return self.assign_to(target.base, P.rt_call("group_assign", current, *args, value))
+            self.scope.error(target, "a substring assignment needs a start and a length", "E-SYNTAX")
+            return []
+        self.scope.error(target, "this cannot be assigned to", "E-TARGET")
+        return []
+
+    def substring_assign_function(self) -> str:
+        modes = self.scope.module.program.modes
+        if "PICK.SUBSTR.ASSIGN" in modes:
+            return "substr_assign_pick_full"
+        if "PICK.SUBSTR" in modes:
+            return "substr_assign_pick"
+        return "substr_assign"
+
+    def lower_Assign(self, node: A.Assign) -> list[cst.BaseStatement]:
+        if node.op == "=":
+            return self.assign_to(node.target, self.value(node.value))
+        current = self.value(node.target)
+        value = self.value(node.value)
+        return self.assign_to(node.target, P.rt_call(_OP_FUNCTIONS[node.op], current, value))
+
+    # --- simple statements -------------------------------------------------------
+
+    def lower_Null(self, node) -> list:
+        return []
+
+    def lower_Label(self, node) -> list:
+        return []
+
+    def lower_Directive(self, node) -> list:
+        return []
+
+    def lower_Equate(self, node) -> list:
+        return []
+
+    def lower_Deffun(self, node) -> list:
+        return []
+
+    def lower_Header(self, node) -> list:
+        return []
+
+    def lower_Common(self, node: A.Common) -> list:
+        return []
+
+    def lower_Private(self, node) -> list:
+        return []
+
+    def lower_ErrorStmt(self, node) -> list:
+        return []
+
+    def lower_Generic(self, node: A.Generic) -> list:
+        self.scope.unsupported(node, f"the {node.keyword} statement")
+        return []
+
+    def lower_Void(self, node: A.Void) -> list:
+        return [P.expr_stmt(self.value(node.value))]
+
+    def lower_Dim(self, node: A.Dim) -> list:
+        out = []
+        for name, dims in node.items:
+            if all(isinstance(d, A.Number) for d in dims):
+                continue  # made when the routine starts (BCOMP sizes it at compile time)
+            target = self.scope.matrix(name, node)
+            out.append(P.expr_stmt(P.call(P.attr(target, "redim"), *[self.value(d) for d in dims])))
+        return out
+
+    def lower_MatFill(self, node: A.MatFill) -> list:
+        target = self.scope.matrix(node.target, node)
+        return [P.expr_stmt(P.call(P.attr(target, "fill"), self.value(node.value)))]
+
+    def lower_MatCopy(self, node: A.MatCopy) -> list:
+        target = self.scope.matrix(node.target, node)
+        source = self.scope.matrix(node.source, node)
+        return [P.expr_stmt(P.call(P.attr(target, "copy_from"), source))]
+
+    def lower_MatParse(self, node: A.MatParse) -> list:
+        target = self.scope.matrix(node.target, node)
+        args = [self.value(node.source)]
+        if node.delim is not None:
+            args.append(self.value(node.delim))
+        return [P.expr_stmt(P.call(P.attr(target, "parse_from"), *args))]
+
+    def lower_MatBuild(self, node: A.MatBuild) -> list:
+        source = self.scope.matrix(node.source, node)
+        args = [self.optional(node.start), self.optional(node.end)]
+        if node.delim is not None:
+            args.append(self.value(node.delim))
+        return self.assign_to(node.target, P.call(P.attr(source, "build"), *args))
+
+    # --- dynamic arrays and strings --------------------------------------------
+
+    def lower_Del(self, node: A.Del) -> list:
+        target = node.target
+        if not isinstance(target, A.Extract):
+            self.scope.error(node, "DEL needs a field reference such as X<1>", "E-SYNTAX")
+            return []
+        positions = [self.value(p) if p is not None else P.number(0)
+                     for p in (target.field_no, target.value_no, target.subvalue_no)]
+        return self.assign_to(target.base, P.rt_call("delete", self.value(target.base), *positions))
+
+    def lower_Ins(self, node: A.Ins) -> list:
+        target = node.target
+        if not isinstance(target, A.Extract):
+            self.scope.error(node, "INS needs a field reference such as X<1>", "E-SYNTAX")
+            return []
+        positions = [self.value(p) if p is not None else P.number(0)
+                     for p in (target.field_no, target.value_no, target.subvalue_no)]
+        call = P.rt_call("insert", self.value(target.base), *positions, self.value(node.value))
+        return self.assign_to(target.base, call)
+
+    def lower_ConvertStmt(self, node: A.ConvertStmt) -> list:
+        call = P.rt_call("convert", self.value(node.from_chars), self.value(node.to_chars),
+                         self.value(node.target))
+        return self.assign_to(node.target, call)
+
+    def lower_Locate(self, node: A.Locate) -> list:
+        found = self.scope.temp()
+        pos = self.scope.temp()
+        order = self.optional(node.order) if node.order is not None else P.string("")
+        item = self.value(node.item)
+        if node.pick_form:
+            source = self.value(node.source)
+            where = [self.value(p) for p in node.positions]
+            call = P.rt_call("locate_pick", item, source, *where)
+            call = call.with_changes(args=list(call.args) + [
+                cst.Arg(value=order, keyword=P.name("order"),
+                        equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
+                                              whitespace_after=cst.SimpleWhitespace("")))])
+        elif "UV.LOCATE" in self.scope.module.program.modes:
+            call = self.uv_locate(node, item, order)
+        else:
+            source = node.source
+            if not isinstance(source, A.Extract):
+                self.scope.error(node, "LOCATE needs a field reference such as X<1> "
+                                 "(or $MODE UV.LOCATE)", "E-SYNTAX")
+                return []
+            positions = [self.value(p) if p is not None else P.number(0)
+                         for p in (source.field_no, source.value_no, source.subvalue_no)]
+            call = P.rt_call("locate_stmt", item, self.value(source.base), *positions, order)
+        out = [P.assign([found, pos], call)]
+        out += self.assign_to(node.setting, P.name(pos))
+        out += self.clauses_on_bool(found, node.clauses)
+        return out
+
+    def uv_locate(self, node: A.Locate, item, order):
+        source = node.source
+        f = v = P.none()
+        if isinstance(source, A.Extract):
+            base = self.value(source.base)
+            f = self.value(source.field_no)
+            if source.value_no is not None:
+                v = self.value(source.value_no)
+        else:
+            base = self.value(source)
+        start = self.value(node.start) if node.start is not None else P.number(1)
+        return P.rt_call("locate_pick", item, base, f, v, order, start)
+
+    def clauses_on_bool(self, flag: str, clauses: A.Clauses) -> list:
+        then = self.clause_body(clauses.then)
+        orelse = self.clause_body(clauses.else_)
+        if clauses.then is not None:
+            return [P.if_(P.name(flag), then, orelse if clauses.else_ is not None else None)]
+        if clauses.else_ is not None:
+            return [P.if_(P.not_(P.name(flag)), orelse)]
+        return []
+
+    def clause_body(self, clause: Optional[A.Clause]) -> list:
+        if clause is None:
+            return []
+        return self.body(clause.body)
+
+    def lower_Find(self, node: A.Find) -> list:
+        result = self.scope.temp()
+        args = [self.value(node.item), self.value(node.source)]
+        if node.occurrence is not None:
+            args.append(self.value(node.occurrence))
+        out = [P.assign(result, P.rt_call(node.kind.lower(), *args))]
+        # Positions are set only when the item is found (b2_find_findstr).
+        found_body: list = []
+        for i, target in enumerate(node.settings[:3]):
+            found_body += self.assign_to(target, P.subscript(P.name(result), P.number(i + 1)))
+        flag = P.subscript(P.name(result), P.number(0))
+        then = found_body + self.clause_body(node.clauses.then)
+        orelse = self.clause_body(node.clauses.else_)
+        out.append(P.if_(flag, then, orelse if node.clauses.else_ else None))
+        return out
+
+    def lower_Remove(self, node: A.Remove) -> list:
+        if not isinstance(node.source, A.Var):
+            self.scope.error(node, "REMOVE needs a variable to remove from", "E-SYNTAX")
+            return []
+        item, delim = self.scope.temp(), self.scope.temp()
+        pointer = self.scope.touch_pointer(node.source.name)
+        out = [P.assign([item, delim, pointer],
+                        P.rt_call("remove", self.value(node.source), P.name(pointer)))]
+        out += self.assign_to(node.target, P.name(item))
+        out += self.assign_to(node.delim, P.name(delim))
+        return out
+
+    def lower_Setrem(self, node: A.Setrem) -> list:
+        if not isinstance(node.target, A.Var):
+            self.scope.error(node, "SETREM needs a variable", "E-SYNTAX")
+            return []
+        pointer = self.scope.touch_pointer(node.target.name)
+        call = P.rt_call("setrem", self.value(node.target), self.value(node.position),
+                         P.name(pointer))
+        return [P.assign(pointer, call)]
+
+    def lower_Dparse(self, node: A.Dparse) -> list:
+        if node.kind != "DPARSE":
+            self.scope.unsupported(node, "DPARSE.CSV")
+            return []
+        parts = self.scope.temp()
+        out = [P.assign(parts, P.rt_call("dparse", self.value(node.source), self.value(node.delim),
+                                         P.number(len(node.targets))))]
+        for i, target in enumerate(node.targets):
+            out += self.assign_to(target, P.subscript(P.name(parts), P.number(i)))
+        return out
+
+    # --- output and input ---------------------------------------------------------
+
+    def print_text(self, items: list[A.PrintItem]) -> cst.BaseExpression:
+        parts: list[A.Expr] = []
+        for item in items:
+            parts.append(item.value if item.value is not None else A.String("\t", span=item.span))
+        if not parts:
+            return P.string("")
+        if len(parts) == 1:
+            return self.value(parts[0])
+        return self.exprs.value(A.Concat(parts, span=parts[0].span))
+
+    def lower_Print(self, node: A.Print) -> list:
+        text = self.print_text(node.items)
+        kwargs = {} if node.newline else {"newline": P.name("False")}
+        if node.kind == "PRINT":
+            if node.unit is not None:
+                return self.rt("print_on", self.value(node.unit), text, **kwargs)
+            return self.rt("print_", text, **kwargs)
+        return self.rt("crt", text, **kwargs)
+
+    def lower_Input(self, node: A.Input) -> list:
+        if node.kind != "INPUT" or node.clauses and node.clauses.present():
+            self.scope.unsupported(node, f"{node.kind} with THEN/ELSE" if node.kind == "INPUT" else node.kind)
+            return []
+        kwargs = {}
+        if node.length is not None:
+            kwargs["length"] = self.value(node.length)
+        if node.colon:
+            kwargs["newline"] = P.name("False")
+        for option in node.options:
+            if option in ("HIDDEN", "UPCASE"):
+                kwargs[option.lower()] = P.name("True")
+            elif option in ("TIMEOUT",):
+                kwargs["timeout"] = self.value(node.options[option])
+            else:
+                self.scope.unsupported(node, f"INPUT {option}")
+        if node.underscore:
+            kwargs["underscore"] = P.name("True")
+        if node.at is not None:
+            kwargs["at"] = P.tuple_([self.value(a) for a in node.at])
+            kwargs["current"] = self.value(node.target) if node.at_colon else P.none()
+        return self.assign_to(node.target, P.rt_call("input_", **kwargs))
+
+    def lower_Data(self, node: A.Data) -> list:
+        return self.rt("data", *[self.value(v) for v in node.values])
+
+    def lower_Printer(self, node: A.Printer) -> list:
+        if node.action in ("ON", "OFF", "CLOSE", "RESET"):
+            args = [P.string(node.action)]
+            if node.unit is not None:
+                args.append(self.value(node.unit))
+            return self.rt("printer", *args)
+        self.scope.unsupported(node, f"PRINTER {node.action}")
+        return []
+
+    def lower_Heading(self, node: A.Heading) -> list:
+        function = node.kind.lower()
+        args = [self.value(node.text)]
+        kwargs = {}
+        if node.unit is not None:
+            kwargs["unit"] = self.value(node.unit)
+        if node.no_eject:
+            kwargs["no_eject"] = P.name("True")
+        return self.rt(function, *args, **kwargs)
+
+    def lower_Page(self, node: A.Page) -> list:
+        kwargs = {}
+        if node.unit is not None:
+            kwargs["unit"] = self.value(node.unit)
+        if node.number is not None:
+            kwargs["number"] = self.value(node.number)
+        return self.rt("page", **kwargs)
+
+    def lower_OnOff(self, node: A.OnOff) -> list:
+        setting = node.setting
+        value = self.value(node.value) if node.value is not None else P.string(setting)
+        function = node.keyword.lower().replace(".", "_")
+        if node.keyword == "MARK.MAPPING":
+            self.scope.unsupported(node, "MARK.MAPPING")
+            return []
+        if node.keyword == "BREAK" or node.target is not None:
+            self.scope.unsupported(node, f"{node.keyword} {setting}".strip())
+            return []
+        return self.rt(function, value)
+
+    _SIMPLE = {
+        "CLEARDATA": "cleardata", "CLEARINPUT": "clearinput", "INPUTCLEAR": "clearinput",
+        "PRECISION": "precision", "RANDOMIZE": "randomize", "SLEEP": "sleep", "RQM": "sleep",
+        "NAP": "nap", "PROMPT": "prompt", "INPUTERR": "inputerr", "PRINTERR": "printerr",
+        "LOGMSG": "logmsg", "SET.EXIT.STATUS": "set_exit_status", "DEBUG": None,
+        "PAUSE": "pause", "WAKE": "wake", "CLOSE.SOCKET": "close_socket",
+        "CLOSE.SECURE.SOCKET": "close_secure_socket", "ERRMSG": "errmsg",
+        "DELETELIST": "deletelist", "TIMEOUT": "timeout", "SETNLS": "setnls",
+        "SET.ARG": None, "SETPU": "setpu", "CLEARCOMMON": "clearcommon",
+        "TCLREAD": None, "TTYSET": "ttyset",
+    }
+
+    def lower_SimpleStmt(self, node: A.SimpleStmt) -> list:
+        if node.keyword == "CLEAR":
+            return self.lower_clear(node)
+        if node.keyword == "SET.ARG":
+            self.scope.unsupported(node, "SET.ARG")
+            return []
+        if node.keyword == "TCLREAD":
+            if len(node.args) != 1:
+                self.scope.error(node, "TCLREAD needs one variable", "E-ARGS")
+                return []
+            return self.assign_to(node.args[0], P.rt_call("tclread"))
+        function = self._SIMPLE.get(node.keyword)
+        if function is None or not self.scope.runtime_has(function):
+            self.scope.unsupported(node, f"the {node.keyword} statement")
+            return []
+        return self.rt(function, *[self.value(a) for a in node.args])
+
+    def lower_clear(self, node) -> list:
+        """CLEAR: every variable of the routine becomes 0 (ScarletDME)."""
+        out: list = []
+        for name in self.scope.routine.variables:
+            out += self.scope.write_var(name, P.number(0))
+        for name in self.scope.routine.matrices:
+            out.append(P.expr_stmt(P.call(P.attr(self.scope.matrix(name, node), "clear"))))
+        return out
+
+    # --- control flow -----------------------------------------------------------
+
+    def lower_If(self, node: A.If) -> list:
+        c = node.clauses
+        test = self.condition(node.cond)
+        then = self.clause_body(c.then)
+        orelse = self.clause_body(c.else_)
+        if c.then is None:
+            return [P.if_(P.not_(test), orelse)]
+        return [P.if_(test, then, orelse if c.else_ is not None else None)]
+
+    def lower_Case(self, node: A.Case) -> list:
+        chain: Optional[cst.If] = None
+        result: list = []
+        arms = []
+        for arm in node.arms:
+            arms.append((arm, self.condition(arm.cond), self.body(arm.body)))
+        orelse: Optional[list] = None
+        for arm, test, body in reversed(arms):
+            is_default = isinstance(arm.cond, A.Number) and arm.cond.value != 0
+            if is_default and orelse is None and chain is None:
+                orelse = body or [P.pass_()]
+                continue
+            comments = self.scope.line_comments(arm.span) if False else []
+            chain = P.if_(test, body, [chain] if chain is not None else orelse)
+        if chain is None:
+            return orelse or []
+        result.append(chain)
+        return result
+
+    def lower_Loop(self, node: A.Loop) -> list:
+        self.loop_stack.append({"kind": "LOOP"})
+        body = self.body(node.body)
+        self.loop_stack.pop()
+        return [P.while_(P.name("True"), body)]
+
+    def lower_While(self, node: A.While) -> list:
+        return [P.if_(P.not_(self.condition(node.cond)), [P.break_()])]
+
+    def lower_Until(self, node: A.Until) -> list:
+        return [P.if_(self.condition(node.cond), [P.break_()])]
+
+    def lower_Exit(self, node: A.Exit) -> list:
+        if not self.loop_stack:
+            self.scope.error(node, "EXIT outside a loop", "E-SYNTAX")
+            return []
+        return [P.break_()]
+
+    def lower_Continue(self, node: A.Continue) -> list:
+        if not self.loop_stack:
+            self.scope.error(node, "CONTINUE outside a loop", "E-SYNTAX")
+            return []
+        loop = self.loop_stack[-1]
+        if loop["kind"] == "FOR":
+            return loop["next"]() + [P.continue_()]
+        return [P.continue_()]
+
+    def lower_For(self, node: A.For) -> list:
+        """FOR: the limit and STEP are read on every pass; the variable keeps
+        the last value that passed the test (BCOMP st.for, op_misc.c)."""
+        next_name = f"_n{next(self.scope.temps)}"
+        step = self.value(node.step) if node.step is not None else P.number(1)
+        limit = self.value(node.limit)
+        var_value = self.value(node.var)
+
+        def advance() -> list:
+            return [P.assign(next_name, P.rt_call("add", self.value(node.var),
+                                                  self.value(node.step) if node.step is not None
+                                                  else P.number(1)))]
+
+        out = self.assign_to(node.var, self.value(node.start))
+        out.append(P.assign(next_name, self.value(node.var)))
+        self.loop_stack.append({"kind": "FOR", "next": advance})
+        body = self.assign_to(node.var, P.name(next_name)) + self.body(node.body) + advance()
+        self.loop_stack.pop()
+        test = P.rt_call("for_test", P.name(next_name), limit, step)
+        out.append(P.while_(test, body))
+        return out
+
+    def lower_ForNext(self, node: A.ForNext) -> list:
+        nxt = self.scope.temp()
+        step = self.value(node.step) if node.step is not None else P.number(1)
+        out = [P.assign(nxt, P.rt_call("add", self.value(node.var), step))]
+        again = self.assign_to(node.var, P.name(nxt)) + self.jump(node.body_label, node)
+        out.append(P.if_(P.rt_call("for_test", P.name(nxt), self.value(node.limit),
+                                   self.value(node.step) if node.step is not None else P.number(1)),
+                         again))
+        return out
+
+    def lower_Goto(self, node: A.Goto) -> list:
+        return self.jump(node.label, node)
+
+    def jump(self, label: str, node) -> list:
+        return self.jump_to(P.name(self.scope.section(label)), node)
+
+    def lower_Gosub(self, node: A.Gosub) -> list:
+        call = P.rt_call("gosub", P.name(self.scope.section(node.label)))
+        return self.after_gosub(call)
+
+    def after_gosub(self, call) -> list:
+        flow = self.scope.flow
+        if not (flow and (flow.uses_return_to or self.scope.routine.is_function)):
+            return [P.expr_stmt(call)]
+        result = self.scope.temp()
+        escape = self.jump_to(P.name(result), None)
+        return [P.assign(result, call), P.if_(P.compare(P.name(result), "is not", P.none()), escape)]
+
+    def jump_to(self, target: cst.BaseExpression, node) -> list:
+        """Continue at a section (or a FUNCTION's RETURN value) and never come back."""
+        if self.in_section:
+            return [P.return_(target)]
+        run = P.rt_call("run_sections", target)
+        if self.scope.routine.is_function:
+            return [P.return_(P.rt_call("done_value", run))]
+        return [P.expr_stmt(run)] + self.routine_return(node)
+
+    def lower_OnGoto(self, node: A.OnGoto) -> list:
+        sections = P.tuple_([P.name(self.scope.section(l)) for l in node.labels])
+        index = P.rt_call("on_index", self.value(node.selector), P.number(len(node.labels)))
+        if "PICK.JUMP.RANGE" in self.scope.module.program.modes:
+            self.scope.unsupported(node, "ON GOTO under $MODE PICK.JUMP.RANGE")
+        target = P.subscript(sections, index)
+        if node.gosub:
+            return self.after_gosub(P.rt_call("gosub", target))
+        return self.jump_to(target, node)
+
+    def lower_Return(self, node: A.Return) -> list:
+        if node.to_label:
+            if not self.in_section:
+                return self.rt("return_to_without_gosub")
+            return [P.return_(P.rt_call("return_to", P.name(self.scope.section(node.to_label))))]
+        if node.value is not None:
+            if not self.scope.routine.is_function:
+                self.scope.error(node, "RETURN with a value outside a FUNCTION", "E-SYNTAX")
+                return []
+            value = self.value(node.value)
+            if self.in_section:
+                return [P.return_(P.rt_call("done", value))]
+            return [P.return_(value)]
+        if self.in_section:
+            return [P.return_()]
+        return self.routine_return(node)
+
+    def routine_return(self, node) -> list:
+        """Leave the routine (a RETURN at level 0, END, or the end of code)."""
+        routine = self.scope.routine
+        if routine.kind in ("SUBROUTINE", "LOCAL SUBROUTINE"):
+            values = [P.name(self.scope.namer[p.name]) if not p.matrix
+                      else self.scope.matrix(p.name, node) for p in routine.params]
+            return [P.return_(P.tuple_(values) if values else None)]
+        if routine.is_function:
+            return [P.return_(P.string(""))]
+        return [P.return_()]
+
+    def lower_End(self, node: A.End) -> list:
+        return self.routine_return(node)
+
+    def lower_Stop(self, node: A.Stop) -> list:
+        args = [self.value(node.message)] if node.message is not None else []
+        args += [self.value(a) for a in node.args]
+        return self.rt("stop", *args)
+
+    def lower_Abort(self, node: A.Abort) -> list:
+        args = [self.value(node.message)] if node.message is not None else []
+        args += [self.value(a) for a in node.args]
+        return self.rt("abort", *args)
+
+    def lower_ExitChild(self, node: A.ExitChild) -> list:
+        return self.rt("exit_child")
+
+    # --- calls --------------------------------------------------------------------
+
+    def by_reference(self, args: list[A.Expr], call: cst.BaseExpression) -> list:
+        """Call, then store what the callee left in its arguments back in the
+        caller's variables (BASIC passes variables by reference)."""
+        targets = [a for a in args]
+        assignable = [self.is_assignable(a) for a in targets]
+        if not any(assignable):
+            return [P.expr_stmt(call)]
+        result = self.scope.temp()
+        out = [P.assign(result, call)]
+        for i, (arg, ok) in enumerate(zip(targets, assignable)):
+            if ok:
+                out += self.assign_to(arg, P.subscript(P.name(result), P.number(i)))
+        return out
+
+    def is_assignable(self, node: A.Expr) -> bool:
+        if isinstance(node, A.Var):
+            return not self.scope.is_matrix(node.name)
+        return isinstance(node, A.Element)
+
+    def lower_CallStmt(self, node: A.CallStmt) -> list:
+        args = [self.value(a) for a in node.args]
+        if node.indirect:
+            target = self.scope.read_var(node.name, node)
+        else:
+            target = P.string(node.name)
+        return self.by_reference(node.args, P.rt_call("call", target, *args))
+
+    def lower_GosubLocal(self, node: A.GosubLocal) -> list:
+        args = [self.value(a) for a in node.args]
+        call = P.call(local_routine_name(node.name), *args)
+        return self.by_reference(node.args, call)
+
+    def lower_Execute(self, node: A.Execute) -> list:
+        options = node.options
+        kwargs = {}
+        if "CAPTURING" in options:
+            kwargs["capture"] = P.name("True")
+        if options.get("TRAPPING"):
+            kwargs["trap_aborts"] = P.name("True")
+        if "PASSLIST" in options:
+            value = options["PASSLIST"]
+            kwargs["passlist"] = self.value(value) if isinstance(value, A.Expr) else P.number(0)
+        result = self.scope.temp()
+        out = [P.assign(result, P.rt_call("execute", self.value(node.command), **kwargs))]
+        if "CAPTURING" in options:
+            out += self.assign_to(options["CAPTURING"], P.attr(result, "output"))
+        for key in ("RETURNING", "SETTING"):
+            if key in options:
+                out += self.assign_to(options[key], P.attr(result, "return_code"))
+        if "RTNLIST" in options and isinstance(options["RTNLIST"], A.Expr):
+            out += self.assign_to(options["RTNLIST"], P.attr(result, "select_list"))
+        return out
+
+    def lower_Chain(self, node: A.Chain) -> list:
+        return self.rt("chain", self.value(node.command))
+
+    def lower_OsExecute(self, node: A.OsExecute) -> list:
+        call = P.rt_call("os_execute", self.value(node.command),
+                         capture=P.name("True" if node.capturing is not None else "False"))
+        if node.capturing is None:
+            return [P.expr_stmt(call)]
+        return self.assign_to(node.capturing, call)
+
+    def lower_TransactionBlock(self, node: A.TransactionBlock) -> list:
+        return (self.rt("transaction_start") + self.body(node.body))

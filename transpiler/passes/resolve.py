@@ -1,0 +1,303 @@
+"""Name resolution: what each name in an item means.
+
+BCOMP resolves ``NAME(...)`` in this order (LANGUAGE.md §3.14): a matrix
+DIMmed anywhere in the routine (or in COMMON), a DEFFUN'd or local function,
+an intrinsic, and otherwise a matrix that must be DIMmed somewhere. EQUATE
+names are replaced by their values. Plain names become variables of the
+routine that owns them: LOCAL SUBROUTINEs and FUNCTIONs share the main
+routine's variables except their parameters and PRIVATE names.
+
+The result is a :class:`Program` of :class:`Routine` objects whose bodies
+have only resolved nodes (Intrinsic, Element, FunctionCall, Var, ...).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from transpiler import ast as A
+from transpiler import keywords as kw
+from transpiler.diagnostics import Diagnostics
+
+INTRINSIC_NAMES = kw.INTRINSICS | kw.INTERNAL_INTRINSICS | kw.FORK_INTRINSICS
+
+
+@dataclass
+class CommonSlot:
+    """Where a COMMON name lives: its block and position."""
+
+    block: str
+    index: int
+    dims: Optional[list] = None  # a matrix in common
+
+
+@dataclass
+class Routine:
+    """One Python function to generate: the item's routine or a LOCAL one."""
+
+    kind: str  # PROGRAM SUBROUTINE FUNCTION (LOCAL ones: LOCAL SUBROUTINE/FUNCTION)
+    name: str
+    params: list[A.Param]
+    var_args: bool
+    body: list[A.Stmt]
+    local: bool = False
+    variables: list[str] = field(default_factory=list)  # owned, in first-use order
+    matrices: dict[str, list] = field(default_factory=dict)  # name -> dims of DIM
+    private: list[str] = field(default_factory=list)
+    remove_vars: set[str] = field(default_factory=set)
+    children: list["Routine"] = field(default_factory=list)
+    span: A.Span = A.NO_SPAN
+
+    @property
+    def is_function(self) -> bool:
+        return self.kind.endswith("FUNCTION")
+
+
+@dataclass
+class Program:
+    """A resolved item."""
+
+    item: A.Item
+    main: Routine
+    commons: dict[str, CommonSlot] = field(default_factory=dict)
+    common_blocks: dict[str, list[str]] = field(default_factory=dict)
+    deffuns: dict[str, A.Deffun] = field(default_factory=dict)
+    modes: set[str] = field(default_factory=set)
+    internal: bool = False
+    catalog_name: str = ""
+
+
+def transform(node, fn: Callable):
+    """Rebuild a tree bottom-up, replacing each node with ``fn(node)``."""
+    if isinstance(node, list):
+        return [transform(n, fn) for n in node]
+    if isinstance(node, tuple):
+        return tuple(transform(n, fn) for n in node)
+    if not isinstance(node, A.Node):
+        return node
+    for f in dataclasses.fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, (A.Node, list, tuple)):
+            setattr(node, f.name, transform(value, fn))
+        elif isinstance(value, dict):
+            setattr(node, f.name, {k: transform(v, fn) for k, v in value.items()})
+    return fn(node)
+
+
+class Resolver:
+    """Resolves one item."""
+
+    def __init__(self, item: A.Item, diagnostics: Diagnostics):
+        self.item = item
+        self.diagnostics = diagnostics
+        self.equates: dict[str, A.Expr] = {}
+        self.deffuns: dict[str, A.Deffun] = {}
+        self.program = None
+
+    # --- entry ------------------------------------------------------------
+
+    def run(self) -> Program:
+        main_body, locals_ = self.split_routines(self.item.body)
+        header = next((s for s in main_body if isinstance(s, A.Header)), None)
+        if header is None:
+            main = Routine("PROGRAM", self.item.name, [], False, main_body)
+        else:
+            main = Routine(header.kind, header.name, header.params, header.var_args,
+                           main_body, span=header.span)
+        program = Program(self.item, main)
+        self.program = program
+        self.directives(program)
+        self.collect_declarations(self.item.body, program)
+        main.children = [self.local_routine(r) for r in locals_]
+        for routine in [main] + main.children:
+            self.collect_matrices(routine)
+        self.resolve_routine(main, program)
+        for child in main.children:
+            self.resolve_routine(child, program, parent=main)
+        self.check_matrices(main)
+        return program
+
+    def split_routines(self, body: list[A.Stmt]):
+        main = [s for s in body if not isinstance(s, A.LocalRoutine)]
+        locals_ = [s for s in body if isinstance(s, A.LocalRoutine)]
+        return main, locals_
+
+    def local_routine(self, node: A.LocalRoutine) -> Routine:
+        return Routine("LOCAL " + node.kind, node.name, node.params, node.var_args,
+                       node.body, local=True, span=node.span)
+
+    def directives(self, program: Program) -> None:
+        for _, text in self.item.directives:
+            words = text.split()
+            name = words[0][1:].upper()
+            if name == "MODE":
+                for w in words[1:]:
+                    w = w.upper()
+                    if w.startswith("-"):
+                        program.modes.discard(w[1:])
+                    elif w == "DEFAULT":
+                        program.modes.clear()
+                    else:
+                        program.modes.add(w)
+            elif name == "INTERNAL":
+                program.internal = True
+            elif name in ("CATALOG", "CATALOGUE") and len(words) > 1:
+                program.catalog_name = words[1].upper()
+
+    # --- declarations -------------------------------------------------------
+
+    def collect_declarations(self, body, program: Program) -> None:
+        """EQUATE, DEFFUN and COMMON apply to the whole item."""
+        for node in A.walk_statements(body):
+            if isinstance(node, A.Equate):
+                for name, value in node.pairs:
+                    self.equates[name] = value
+            elif isinstance(node, A.Deffun):
+                self.deffuns[node.name] = node
+                program.deffuns[node.name] = node
+            elif isinstance(node, A.Common):
+                self.common(node, program)
+
+    def common(self, node: A.Common, program: Program) -> None:
+        names = program.common_blocks.setdefault(node.block, [])
+        for entry in node.items:
+            if isinstance(entry, A.Call):
+                name, dims = entry.name, entry.args
+            else:
+                name, dims = entry.name, None
+            if name in program.commons:
+                continue
+            program.commons[name] = CommonSlot(node.block, len(names), dims)
+            names.append(name)
+
+    def collect_matrices(self, routine: Routine) -> None:
+        for node in A.walk_statements(routine.body):
+            if isinstance(node, A.Dim):
+                for name, dims in node.items:
+                    routine.matrices.setdefault(name, dims)
+        for param in routine.params:
+            if param.matrix:
+                routine.matrices.setdefault(param.name, param.dims or [])
+
+    # --- resolution ---------------------------------------------------------
+
+    def resolve_routine(self, routine: Routine, program: Program, parent=None) -> None:
+        self.routine = routine
+        self.parent = parent
+        self.local_names = {r.name for r in (parent or routine).children}
+        routine.body = transform(routine.body, self.resolve_node)
+        self.collect_variables(routine, program, parent)
+
+    def is_matrix(self, name: str) -> bool:
+        if name in self.routine.matrices:
+            return True
+        if self.parent is not None and name in self.parent.matrices:
+            return name not in {p.name for p in self.routine.params}
+        slot = self.program.commons.get(name)
+        return slot is not None and slot.dims is not None
+
+    def resolve_node(self, node):
+        if isinstance(node, A.Var):
+            return self.resolve_var(node)
+        if isinstance(node, A.Call):
+            return self.resolve_call(node)
+        return node
+
+    def resolve_var(self, node: A.Var):
+        value = self.equates.get(node.name)
+        if value is None:
+            return node
+        seen = {node.name}
+        while isinstance(value, A.Var) and value.name in self.equates:
+            if value.name in seen:
+                break
+            seen.add(value.name)
+            value = self.equates[value.name]
+        resolved = transform(copy.deepcopy(value), self.resolve_node)
+        if isinstance(resolved, A.Node):
+            resolved.span = node.span
+        return resolved
+
+    def resolve_call(self, node: A.Call):
+        name = node.name
+        if name in self.equates and isinstance(self.equates[name], A.Var):
+            name = self.equates[name].name
+        if self.is_matrix(name):
+            return A.Element(name, node.args, span=node.span)
+        deffun = self.deffuns.get(name)
+        if deffun is not None:
+            return A.FunctionCall(name, node.args, deffun.target or name,
+                                  deffun.local, span=node.span)
+        if name in INTRINSIC_NAMES:
+            call = A.Intrinsic(name, node.args, span=node.span)
+            call.semis = getattr(node, "semis", [])
+            return call
+        return A.Element(name, node.args, span=node.span)
+
+    # --- variables ---------------------------------------------------------
+
+    def collect_variables(self, routine: Routine, program: Program, parent) -> None:
+        own = dict.fromkeys(p.name for p in routine.params if not p.matrix)
+        private = []
+        for node in A.walk_statements(routine.body):
+            if isinstance(node, A.Private):
+                for entry in node.names:
+                    if isinstance(entry, A.Var):
+                        private.append(entry.name)
+                    elif isinstance(entry, A.Element):
+                        routine.matrices.setdefault(entry.name, entry.indices)
+        routine.private = private
+        own.update(dict.fromkeys(private))
+        shared: dict[str, None] = {}
+        for node in A.walk(routine.body):
+            name = None
+            if isinstance(node, A.Var):
+                name = node.name
+            elif isinstance(node, (A.Remove,)):
+                self.note_remove(routine, node.source)
+            elif isinstance(node, A.Setrem):
+                self.note_remove(routine, node.target)
+            elif isinstance(node, A.Intrinsic) and node.name in ("REMOVE", "GETREM") and node.args:
+                self.note_remove(routine, node.args[0])
+            if name is None or name in program.commons or name == "...":
+                continue
+            if self.is_matrix(name):
+                continue
+            if parent is not None and name not in own:
+                shared[name] = None
+            else:
+                own[name] = None
+        routine.variables = list(own)
+        if parent is not None:
+            for name in shared:
+                if name not in parent.variables:
+                    parent.variables.append(name)
+            routine.remove_vars |= parent.remove_vars
+
+    def note_remove(self, routine: Routine, target) -> None:
+        if isinstance(target, A.Var):
+            routine.remove_vars.add(target.name)
+
+    def check_matrices(self, main: Routine) -> None:
+        declared = set(main.matrices) | {
+            n for n, s in self.program.commons.items() if s.dims is not None
+        }
+        for routine in [main] + main.children:
+            mats = declared | set(routine.matrices)
+            for node in A.walk(routine.body):
+                if isinstance(node, A.Element) and node.name not in mats:
+                    self.diagnostics.error(
+                        node.span,
+                        f"{node.name} is not a function, and matrix {node.name} "
+                        "is not referenced in a DIM statement",
+                        "E-NO-DIM",
+                    )
+                    mats.add(node.name)
+
+
+def resolve(item: A.Item, diagnostics: Diagnostics) -> Program:
+    """Resolve names in a parsed item."""
+    return Resolver(item, diagnostics).run()
