@@ -263,8 +263,11 @@ def test_unsupported_query_verbs_say_so(account, verb):
     assert lines == [f"{verb} is a query command that pick2py does not support"]
 
 
-def test_command_output_goes_to_stdout_without_capture(account, capsys):
+def test_command_output_goes_to_the_terminal(account, capsys):
+    from runtime_lib import terminal
+
     find_command("COUNT")(["COUNT", "VOC"], "COUNT VOC")
+    terminal.flush()
     assert capsys.readouterr().out == "1 record(s) counted\n"
 
 

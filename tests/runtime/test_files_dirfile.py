@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import runtime_lib.files as rt
 from runtime_lib.clauses import ELSE, ON_ERROR, THEN
@@ -170,3 +172,19 @@ def test_existing_scarletdme_folder_registered_and_used_in_place(account):
     assert rt.read(f, "HELLO") == (THEN, 'PRINT "HI"' + FM + "END")
     rt.write("X = 1" + FM + "END", f, "OTHER")
     assert (bp / "OTHER").read_bytes() == b"X = 1\nEND\n"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=32, max_codepoint=126),
+        min_size=1,
+        max_size=30,
+    ).filter(lambda s: "/" not in s)
+)
+def test_mapped_names_are_single_safe_components_and_invert(id):
+    name = map_id(id)
+    assert name is not None
+    assert "/" not in name and name not in (".", "..")
+    assert not name.startswith((".", "~"))
+    assert unmap_name(name) == id

@@ -262,3 +262,17 @@ def test_process_killed_while_committing_leaves_all_or_nothing(account, delay):
     worker.wait(timeout=60)
     written = rt.fileinfo(f, 1015)
     assert written in (0, count)
+
+
+def test_every_path_to_a_file_shares_its_locks(account):
+    f = make_file("F", "DIRECTORY")
+    (account / "alias").symlink_to(account / "F")
+    g = rt.openpath(str(account / "alias"))[1]
+    rt.read(f, "R", lock="U")
+    assert rt.recordlocked(g, "R") == 2
+    alias_check = """
+o, g = rt.openpath(os.path.join(sys.argv[1], "alias"))
+print(rt.recordlocked(g, "R"), state.status == os.getppid())
+"""
+    # Another process reaching the file through the alias sees the lock.
+    assert run(account, "F", alias_check).split() == ["-2", "True"]

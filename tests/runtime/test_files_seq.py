@@ -293,3 +293,12 @@ def test_openseq_lock_between_processes(account):
     assert run().stdout.split() == [str(LOCKED).encode(), b"3011"]
     rt.closeseq(s)
     assert run().stdout.split() == [str(THEN).encode(), b"0"]
+
+
+def test_character_device(account):
+    outcome, s = rt.openseq("/dev/null")
+    assert outcome == THEN
+    assert rt.fileinfo(s, 3) == 5
+    assert rt.readseq(s) == (ELSE, "")
+    assert rt.writeseq("discarded", s) == THEN
+    rt.closeseq(s)
