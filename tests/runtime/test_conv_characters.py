@@ -16,6 +16,7 @@ def fresh_state():
     state.precision = 4
     state.status = 0
     yield
+    vars(state).clear()
     vars(state).update(saved)
 
 
@@ -72,9 +73,9 @@ def test_oconv_characters(value, code, result, rule):
     assert state.status == 0
 
 
-def test_space_mct_option():
+def test_space_mct_option(monkeypatch):
     """OPTION SPACE.MCT: only a blank starts a word; the rest is lowered."""
-    state.opt_space_mct = True
+    monkeypatch.setattr(state, "opt_space_mct", True, raising=False)
     assert oconv("o'NEIL smith", "MCT") == "O'neil Smith"
 
 

@@ -27,6 +27,7 @@ def fresh_state():
     state.precision = 4
     state.status = 0
     yield
+    vars(state).clear()
     vars(state).update(saved)
 
 

@@ -17,6 +17,7 @@ def fresh_state():
     state.precision = 4
     state.status = 0
     yield
+    vars(state).clear()
     vars(state).update(saved)
 
 
@@ -97,8 +98,8 @@ def test_fmt_pick_null_keeps_empty_strings():
     assert fmt("", "R2") == ""
 
 
-def test_fmt_crdb_upcase():
-    state.opt_crdb_upcase = True
+def test_fmt_crdb_upcase(monkeypatch):
+    monkeypatch.setattr(state, "opt_crdb_upcase", True, raising=False)
     assert fmt(-5, "R2C") == "5.00CR"
 
 

@@ -15,6 +15,7 @@ def fresh_state():
     state.precision = 4
     state.status = 0
     yield
+    vars(state).clear()
     vars(state).update(saved)
 
 
@@ -89,8 +90,8 @@ def test_pick_null_option_keeps_empty_data_empty():
     assert oconv("", "MR2") == ""
 
 
-def test_crdb_upcase_option():
-    state.opt_crdb_upcase = True
+def test_crdb_upcase_option(monkeypatch):
+    monkeypatch.setattr(state, "opt_crdb_upcase", True, raising=False)
     assert oconv(-5, "MD0C") == "5CR"
 
 

@@ -53,19 +53,24 @@ def test_ftoa(number, dp, truncate, text, rule):
 
 
 @given(st.integers(-(10**9), 10**9), st.integers(0, 6))
-def test_ftoa_rounds_decimal_ties_half_up(n, dp):
-    """n / 10**(dp+1) rounded to dp places, half away from zero."""
+def test_ftoa_rounds_its_15_decimal_text_half_up(n, dp):
+    """The decision is half up on the printed 15-decimal value (so 2185.95,
+    stored as 2185.94999999999982, rounds down to 2185.9 as in ScarletDME)."""
     value = n / 10 ** (dp + 1)
-    expected = (
-        Decimal(n)
-        .scaleb(-(dp + 1))
-        .quantize(Decimal(1).scaleb(-dp), rounding=ROUND_HALF_UP)
-    )
-    text = ftoa(value, dp)
-    if expected == 0:
-        assert text.lstrip("-") == format(abs(expected), "f")
-    else:
-        assert text == format(expected, "f")
+    printed = Decimal("%.15f" % abs(value))
+    expected = format(printed.quantize(Decimal(1).scaleb(-dp), ROUND_HALF_UP), "f")
+    if value < 0 and expected.strip("0.") != "":
+        expected = "-" + expected
+    assert ftoa(value, dp) == expected
+
+
+@given(st.integers(-(10**6), 10**6))
+def test_ftoa_ties_at_whole_numbers_round_away_from_zero(n):
+    """k.5 is exact in binary, so it always rounds away from zero."""
+    expected = (abs(n) + 1) // 2 if n % 2 else abs(n) // 2
+    text = ftoa(n / 2, 0)
+    assert text.lstrip("-") == str(expected)
+    assert text.startswith("-") == (n < 0)
 
 
 MASK_ROWS = [

@@ -9,15 +9,14 @@ from runtime_lib.values import FM, VM
 
 
 @pytest.fixture(autouse=True)
-def fresh_state(monkeypatch):
+def fresh_state():
     saved = vars(state).copy()
     state.precision = 4
     state.status = 0
-    monkeypatch.setattr(state, "at_id", "K1", raising=False)
-    monkeypatch.setattr(
-        state, "at_record", "f1" + FM + "f2a" + VM + "f2b", raising=False
-    )
+    state.at_id = "K1"
+    state.at_record = "f1" + FM + "f2a" + VM + "f2b"
     yield
+    vars(state).clear()
     vars(state).update(saved)
 
 
@@ -77,9 +76,9 @@ def test_iconv_uses_the_same_rules():
     assert iconv("x", "C;'a';*") == "ax"
 
 
-def test_without_a_record_fields_are_empty(monkeypatch):
-    monkeypatch.delattr(state, "at_record")
-    monkeypatch.delattr(state, "at_id")
+def test_without_a_record_fields_are_empty():
+    del state.at_record
+    del state.at_id
     assert oconv("x", "C1;0") == ""
 
 
