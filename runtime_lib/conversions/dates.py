@@ -9,6 +9,7 @@ that starts at YEARBASE (1930).
 
 from __future__ import annotations
 
+import datetime as _dt
 import time as _time
 from functools import lru_cache
 from typing import NamedTuple
@@ -56,6 +57,10 @@ _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MONTH_OFFSETS = (0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334)
 # Days from 1 Jan 0001 (as day 0) to 31 Dec 1967.
 _EPOCH_SHIFT = 718430
+# Python's date ordinals count 1 Jan 0001 as 1.
+_ORDINAL_SHIFT = _EPOCH_SHIFT + 1
+_MAX_ORDINAL = _dt.date.max.toordinal()
+_from_ordinal = _dt.date.fromordinal
 # The system-wide defaults ScarletDME keeps in qm.h.
 EUROPEAN_DATES = False
 DEFAULT_DATE_CONVERSION = "D"
@@ -70,33 +75,18 @@ def _int16(n: int) -> int:
 
 
 def day_to_dmy(day_no: int) -> tuple[int, int, int, int]:
-    """Return (day, month, year, day of year) for an internal date."""
-    n = day_no + _EPOCH_SHIFT
-    if n < 0 or n > 0x7FFFFFFF:
-        return _day_to_dmy_c(n)
-    cycles, n = divmod(n, 146097)
-    year = 1 + cycles * 400
-    centuries = min(n // 36524, 3)
-    year += centuries * 100
-    n -= centuries * 36524
-    quads, n = divmod(n, 1461)
-    year += quads * 4
-    years = 3 if n == 1460 else n // 365
-    year += years
-    n -= years * 365
-    if year > 32767:
-        year = _int16(year)
-    julian = n + 1
-    leap = years == 3 and (year % 100 != 0 or year % 400 == 0)
-    month = 0
-    for days in _DAYS_IN_MONTH:
-        if month == 1 and leap:
-            days = 29
-        if n < days:
-            break
-        n -= days
-        month += 1
-    return n + 1, month + 1, year, julian
+    """Return (day, month, year, day of year) for an internal date.
+
+    Years 1 to 9999 come from Python's proleptic Gregorian calendar, which
+    is the calendar ``day_to_dmy`` computes; other day numbers follow the C
+    arithmetic (truncating division, 16-bit year) step by step.
+    """
+    ordinal = day_no + _ORDINAL_SHIFT
+    if not 1 <= ordinal <= _MAX_ORDINAL:
+        return _day_to_dmy_c(day_no + _EPOCH_SHIFT)
+    d = _from_ordinal(ordinal)
+    y = d.year - 1
+    return d.day, d.month, d.year, ordinal - (y * 365 + y // 4 - y // 100 + y // 400)
 
 
 def _day_to_dmy_c(n: int) -> tuple[int, int, int, int]:
@@ -146,12 +136,14 @@ class Component(NamedTuple):
 
 
 class DateFormat(NamedTuple):
-    """A parsed OCONV date code."""
+    """A parsed OCONV date code, compiled to a %-template and its fields."""
 
     components: tuple[Component, ...]
     separator: str
     leading_upper: bool
     iso: bool
+    template: str
+    fields: tuple[tuple[str, int], ...]
 
 
 @lru_cache(maxsize=512)
@@ -265,7 +257,58 @@ def parse_date_code(code: str) -> DateFormat | None:
     # ScarletDME computes the ISO week only for YI and prints an uninitialised
     # number for a lone I; computing it whenever I is used is the useful reading.
     iso = iso or any(c.code == "I" for c in components)
-    return DateFormat(tuple(components), separator or " ", leading_upper, iso)
+    separator = separator or " "
+    template, fields = _compile(components, separator, leading_upper)
+    return DateFormat(
+        tuple(components), separator, leading_upper, iso, template, fields
+    )
+
+
+def _compile(
+    components: list[Component], separator: str, leading_upper: bool
+) -> tuple[str, tuple[tuple[str, int], ...]]:
+    """Return the %-template and (field, argument) list for a layout.
+
+    Separators follow ``oconv_d``: none before the first element, the code's
+    separator after dates, a blank after weekday and quarter elements, a
+    text modifier's text when one is given; a year of width 0 prints
+    nothing but its separator.
+    """
+    pieces: list[str] = []
+    fields: list[tuple[str, int]] = []
+    sep = None
+    for code, width, zero_suppress, text in components:
+        if sep is not None:
+            pieces.append(sep.replace("%", "%%"))
+        if code in ("A", "W"):
+            pieces.append("%%-%d.%ds" % (width, width) if width else "%s")
+            name_field = code if leading_upper else code.lower()
+            fields.append((name_field, 0))
+            sep = separator if code == "A" else " "
+        elif code in ("D", "M", "I"):
+            pieces.append("%%-%d.%dd" % (width, 1 if zero_suppress else 2))
+            fields.append((code, 0))
+            sep = separator
+        elif code in ("Y", "y"):
+            if width > 0:
+                pieces.append("%d" if zero_suppress else "%%.%dd" % width)
+                fields.append((code, 10**width))
+                sep = separator
+        elif code == "J":
+            pieces.append("%s")
+            fields.append(("J" if zero_suppress else "j", width))
+            sep = separator
+        elif code in ("N", "Q"):
+            pieces.append("%%-%dd" % width)
+            fields.append((code, 0))
+            sep = " "
+        elif code == "O":
+            pieces.append("%s")
+            fields.append(("O", 0))
+            sep = separator
+        if text:
+            sep = text
+    return "".join(pieces), tuple(fields)
 
 
 def _parse_modifiers(code: str, i: int, slots: list[list]) -> int:
@@ -345,51 +388,34 @@ def _iso_week(
 def format_date(day_no: int, layout: DateFormat) -> str:
     """Return an internal date written in a parsed OCONV date layout."""
     day, month, year, julian = day_to_dmy(day_no)
-    dow = (day_no - 1) % 7 + 1
-    if layout.iso:
-        iso_year, iso_wk = _iso_week(year, julian, dow)
-    else:
-        iso_year = iso_wk = 0
-    separator = layout.separator
-    out: list[str] = []
-    sep = None
-    for code, width, zero_suppress, text in layout.components:
-        if sep is not None:
-            out.append(sep)
-        if code == "A" or code == "W":
-            name = MONTH_NAMES[month - 1] if code == "A" else DAY_NAMES[dow - 1]
-            if not layout.leading_upper:
-                name = name.upper()
-            out.append(name[:width].ljust(width) if width else name)
-            sep = separator if code == "A" else " "
-        elif code == "D" or code == "M" or code == "I":
-            number = day if code == "D" else month if code == "M" else iso_wk
-            out.append("%-*.*d" % (width, 1 if zero_suppress else 2, number))
-            sep = separator
-        elif code == "Y" or code == "y":
-            if width > 0:
-                number = c_mod(year if code == "Y" else iso_year, 10**width)
-                out.append(
-                    ("%d" % number) if zero_suppress else "%.*d" % (width, number)
-                )
-                sep = separator
-        elif code == "J":
+    values: list[object] = []
+    for field, arg in layout.fields:
+        if field == "D":
+            values.append(day)
+        elif field == "M":
+            values.append(month)
+        elif field == "Y":
+            values.append(year % arg if year >= 0 else c_mod(year, arg))
+        elif field == "A" or field == "a":
+            name = MONTH_NAMES[month - 1]
+            values.append(name if field == "A" else name.upper())
+        elif field == "W" or field == "w":
+            name = DAY_NAMES[(day_no - 1) % 7]
+            values.append(name if field == "W" else name.upper())
+        elif field == "N":
+            values.append((day_no - 1) % 7 + 1)
+        elif field == "Q":
+            values.append((month + 2) // 3)
+        elif field == "j" or field == "J":
             digits = str(julian)
-            out.append((" " if zero_suppress else "0") * (width - len(digits)))
-            out.append(digits)
-            sep = separator
-        elif code == "N":
-            out.append("%-*d" % (width, dow))
-            sep = " "
-        elif code == "Q":
-            out.append("%-*d" % (width, (month + 2) // 3))
-            sep = " "
-        elif code == "O":
-            out.append(ORDINALS[day - 1])
-            sep = separator
-        if text:
-            sep = text
-    return "".join(out)
+            pad = "0" if field == "j" else " "
+            values.append(pad * (arg - len(digits)) + digits)
+        elif field == "O":
+            values.append(ORDINALS[day - 1])
+        else:
+            iso_year, iso_wk = _iso_week(year, julian, (day_no - 1) % 7 + 1)
+            values.append(iso_wk if field == "I" else c_mod(iso_year, arg))
+    return layout.template % tuple(values)
 
 
 def oconv_date(value: object, layout: DateFormat | None) -> tuple[int, object]:

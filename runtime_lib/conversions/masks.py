@@ -7,33 +7,60 @@ text-mark separated lines, each as ``op_oconv.c`` does it.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from runtime_lib.values import TM
 
 # op_oconv.c MAX_DATA_STRING_LEN: FMT never builds more than this.
 MAX_DATA_LEN = 4096
 
 _MASK_FILLS = {"%": "0", "*": "*"}
+_NOT_DIGITS = "".join(chr(c) for c in range(256) if not 48 <= c <= 57)
 
 
-def mask_width(mask: str) -> int:
-    """Return how many data characters a mask takes (``#5`` counts 5)."""
-    count = 0
+@lru_cache(maxsize=512)
+def _compile_mask(mask: str) -> tuple[tuple[tuple[str, int], ...], int]:
+    """Return the mask as (literal text, 0) and (pad kind, count) items, and
+    how many data characters it takes.
+
+    A pad kind is ``#``, ``%`` or ``*``; a digit run after one repeats it;
+    ``\\`` escapes the next character (a final one ends the mask).
+    """
+    items: list[tuple[str, int]] = []
+    width = 0
+    literal: list[str] = []
     i = 0
     n = len(mask)
     while i < n:
         c = mask[i]
         i += 1
-        if c == "\\":
-            if i >= n:
-                break
-            i += 1
-        elif c in "#%*":
+        if c in "#%*":
             j = i
             while j < n and "0" <= mask[j] <= "9":
                 j += 1
-            count += int(mask[i:j]) if j > i else 1
+            count = int(mask[i:j]) if j > i else 1
             i = j
-    return count
+            if count:
+                if literal:
+                    items.append(("".join(literal), 0))
+                    literal = []
+                items.append((c, count))
+                width += count
+            continue
+        if c == "\\":
+            if i >= n:
+                break
+            c = mask[i]
+            i += 1
+        literal.append(c)
+    if literal:
+        items.append(("".join(literal), 0))
+    return tuple(items), width
+
+
+def mask_width(mask: str) -> int:
+    """Return how many data characters a mask takes (``#5`` counts 5)."""
+    return _compile_mask(mask)[1]
 
 
 def apply_mask(src: str, mask: str, right_justify: bool, fill_char: str) -> str:
@@ -43,51 +70,35 @@ def apply_mask(src: str, mask: str, right_justify: bool, fill_char: str) -> str:
     ``0`` and ``*`` with ``*``; a digit run after one repeats it; ``\\``
     escapes a literal. A right-justified mask keeps the rightmost data
     characters and pads on the left; a left-justified one drops data the
-    mask has no room for.
+    mask has no room for. The result stops at 4096 characters.
     """
+    items, wanted = _compile_mask(mask)
     pad = 0
     if right_justify:
-        wanted = mask_width(mask)
         if wanted < len(src):
             src = src[len(src) - wanted :]
         else:
             pad = wanted - len(src)
     out: list[str] = []
     pos = 0
-    n_src = len(src)
-    i = 0
-    n = len(mask)
-    length = 0
-    while i < n and length < MAX_DATA_LEN:
-        c = mask[i]
-        i += 1
-        if c in "#%*":
-            mpad = fill_char if c == "#" else _MASK_FILLS[c]
-            j = i
-            while j < n and "0" <= mask[j] <= "9":
-                j += 1
-            repeat = int(mask[i:j]) if j > i else 1
-            i = j
-            while repeat > 0 and length < MAX_DATA_LEN:
-                if pad:
-                    out.append(mpad)
-                    pad -= 1
-                elif pos < n_src:
-                    out.append(src[pos])
-                    pos += 1
-                else:
-                    out.append(mpad)
-                length += 1
-                repeat -= 1
-        else:
-            if c == "\\":
-                if i >= n:
-                    break
-                c = mask[i]
-                i += 1
-            out.append(c)
-            length += 1
-    return "".join(out)
+    for kind, count in items:
+        if not count:
+            out.append(kind)
+            continue
+        mpad = fill_char if kind == "#" else _MASK_FILLS[kind]
+        if pad:
+            take = min(pad, count)
+            out.append(mpad * take)
+            pad -= take
+            count -= take
+        if count:
+            data = src[pos : pos + count]
+            pos += len(data)
+            out.append(data)
+            if len(data) < count:
+                out.append(mpad * (count - len(data)))
+    text = "".join(out)
+    return text if len(text) <= MAX_DATA_LEN else text[:MAX_DATA_LEN]
 
 
 def insert_commas(s: str, thousands: str, decimal: str) -> str:
@@ -102,6 +113,15 @@ def insert_commas(s: str, thousands: str, decimal: str) -> str:
     n = point if point >= 0 else len(s)
     if n <= 3:
         return s
+    head = s[:n]
+    lead = len(head) - len(head.lstrip(_NOT_DIGITS))
+    digits = head[lead:]
+    if digits.isdigit() and digits.isascii() and digits[0] != "0":
+        # Signs and symbols before plain digits: group the digits alone.
+        grouped = format(int(digits), ",")
+        if thousands != ",":
+            grouped = grouped.replace(",", thousands)
+        return head[:lead] + grouped + s[n:]
     group = n % 3 or 3
     out = []
     pos = 0

@@ -130,3 +130,25 @@ def test_unsigned_int_reading():
 def test_c_arithmetic():
     assert (c_div(-7, 2), c_mod(-7, 2)) == (-3, -1)
     assert to_int32(0xFFFFFFFF) == -1
+
+
+def _commas_as_c_does(s, thousands, decimal):
+    point = s.find(decimal)
+    n = point if point >= 0 else len(s)
+    if n <= 3:
+        return s
+    out, pos, group = [], 0, n % 3 or 3
+    while n > 3:
+        chunk = s[pos : pos + group]
+        out.append(chunk + (thousands if chunk[-1].isdigit() else ""))
+        pos, group, n = pos + group, 3, n - 3
+    return "".join(out) + s[pos:]
+
+
+@given(st.text(alphabet="0123456789-$<.ab", max_size=14))
+def test_insert_commas_matches_the_c_loop(text):
+    assert insert_commas(text, ",", ".") == _commas_as_c_does(text, ",", ".")
+
+
+def test_a_zero_repeat_count_takes_nothing():
+    assert apply_mask("ab", "x#0y#", False, " ") == "xya"
