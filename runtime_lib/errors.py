@@ -88,6 +88,16 @@ class SubscriptError(BasicError):
 
     text = "Array subscript out of range"
 
+    def message(self) -> str:
+        parts = [self.text]
+        if self.variable:
+            parts.append(f" in variable {self.variable}")
+        if self.line is not None:
+            parts.append(f" at line {self.line}")
+        if self.item:
+            parts.append(f" of {self.item}")
+        return "".join(parts)
+
 
 class GosubDepthError(BasicError):
     """More than 256 nested GOSUBs (ScarletDME's MAX_GOSUB_DEPTH)."""

@@ -163,6 +163,13 @@ class Fmt(Expr):
 
 
 @dataclass(eq=False)
+class Paren(Expr):
+    """``(expr)``: kept so that ``CALL X((A))`` passes A by value."""
+
+    value: Expr
+
+
+@dataclass(eq=False)
 class IfExpr(Expr):
     cond: Expr
     then: Expr

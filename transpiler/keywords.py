@@ -134,6 +134,9 @@ OPERATOR_WORDS = {
 # Words a statement reserves while it is being read (BCOMP reserved.names<2>
 # and the option words statements look for), keyed by the statement keyword.
 STATEMENT_WORDS: dict[str, frozenset[str]] = {
+    "PERFORM": frozenset(
+        "CAPTURING PASSLIST RETURNING RTNLIST TRAPPING ABORTS SETTING CURRENT.LEVEL".split()
+    ),
     "EXECUTE": frozenset(
         "CAPTURING PASSLIST RETURNING RTNLIST TRAPPING ABORTS SETTING CURRENT.LEVEL".split()
     ),

@@ -1010,10 +1010,12 @@ class BuildAst(Transformer):
         return A.DictRef(str(children[0]), span=_span(children[0]))
 
     def atom(self, children):
-        return _nodes(children)[0]
+        inner = _nodes(children)[0]
+        return A.Paren(inner, span=_span(children[0]))
 
     def jatom(self, children):
-        return _nodes(children)[0]
+        inner = _nodes(children)[0]
+        return A.Paren(inner, span=_span(children[0]))
 
     def ellipsis(self, children):
         return A.Var("...", span=_span(children[0]))

@@ -152,6 +152,9 @@ class ExprLowerer:
             return folded
         return Value(P.rt_call("neg", self.plain(operand)), "num")
 
+    def lower_Paren(self, node: A.Paren) -> Value:
+        return self.lower(node.value)
+
     def lower_UnaryPlus(self, node: A.UnaryPlus) -> Value:
         # Unary plus compiles to nothing in ScarletDME ("+X" is X).
         return self.lower(node.operand)
@@ -302,7 +305,7 @@ class ExprLowerer:
         if not isinstance(target, A.Var):
             self.scope.error(node, "GETREM() needs a variable", "E-ARGS")
             return Value(P.none())
-        return Value(self.scope.remove_pointer(target.name), "int")
+        return Value(P.name(self.scope.remove_pointer(target.name)), "int")
 
     def intrinsic_REMOVE(self, node):
         source, delim = node.args
@@ -314,7 +317,7 @@ class ExprLowerer:
         self.scope.hoist(
             P.assign(
                 [item, P.name("_delim"), pointer],
-                P.rt_call("remove", self.value(source), pointer),
+                P.rt_call("remove", self.value(source), P.name(pointer)),
             )
         )
         self.scope.hoist_assign(delim, P.name("_delim"))

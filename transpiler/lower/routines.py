@@ -48,6 +48,8 @@ class RoutineLowerer:
         self.module = module
         self.routine = routine
         self.scope = Scope(module, routine, parent)
+        if routine.local:
+            self.scope.frame.first_line = module.comment_block_start(routine.span.line)
         self.stmts = StmtLowerer(self.scope)
 
     def function_name(self) -> str:
@@ -111,8 +113,10 @@ class RoutineLowerer:
         if routine.local:
             fresh = [v for v in fresh if v in routine.private]
         if fresh:
-            const = self.module.unassigned_tuple(fresh)
-            out.append(P.assign([self.module.namer[v] for v in fresh], P.name(const)))
+            const = P.name(self.module.unassigned_tuple(fresh))
+            if len(fresh) == 1:
+                const = P.subscript(const, P.number(0))
+            out.append(P.assign([self.module.namer[v] for v in fresh], const))
         for name in sorted(routine.remove_vars):
             if self.module.namer[name] in scope.frame.owned or not routine.local:
                 out.append(P.assign(scope.remove_pointer(name), P.number(0)))
@@ -154,6 +158,10 @@ class RoutineLowerer:
         scope = self.scope
         outer = scope.frame
         scope.frame = Frame("section", parent=outer)
+        label_line = section.body[0].span.line if section.body else 0
+        if section.label_line:
+            label_line = section.label_line
+        scope.frame.first_line = self.module.comment_block_start(label_line)
         self.stmts.in_section = True
         body = self.stmts.body(section.body)
         if section.next_label is not None and flow_completes(section.body):

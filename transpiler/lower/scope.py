@@ -34,6 +34,7 @@ class Frame:
     nonlocal_: dict[str, None] = field(default_factory=dict)
     parent: Optional["Frame"] = None
     last_line: int = 0
+    first_line: int = 0  # comments before this line belong to another function
 
     def owner_of(self, py: str) -> Optional["Frame"]:
         frame: Optional[Frame] = self
@@ -53,6 +54,14 @@ class Module:
     namer: Namer
     constants: list[cst.SimpleStatementLine] = field(default_factory=list)
     unsupported: set[str] = field(default_factory=set)
+    emitted_comments: set[int] = field(default_factory=set)
+
+    def comment_block_start(self, line: int) -> int:
+        """The first line of the own-line comments just above ``line``."""
+        own = {c.line for c in self.program.item.comments if c.own_line}
+        while line - 1 in own:
+            line -= 1
+        return line
 
     def unassigned_tuple(self, names: list[str]) -> str:
         """A module constant holding fresh unassigned markers for a routine."""
@@ -198,11 +207,13 @@ class Scope:
         if span.line <= 0 or span.line == self.frame.last_line:
             return []
         comments = []
-        previous = self.frame.last_line
+        previous = max(self.frame.last_line, self.frame.first_line - 1)
         self.frame.last_line = span.line
         source_map = self.module.diagnostics.source_map
-        for comment in self.module.program.item.comments:
-            if comment.own_line and previous < comment.line < span.line:
+        emitted = self.module.emitted_comments
+        for index, comment in enumerate(self.module.program.item.comments):
+            if comment.own_line and previous < comment.line < span.line and index not in emitted:
+                emitted.add(index)
                 comments.append("# " + _clean(comment.text))
         origin = source_map.origin(span.line)
         where = str(origin.number)

@@ -35,6 +35,7 @@ class Section:
     label: str
     body: list[A.Stmt]
     next_label: Optional[str] = None  # where falling off the end goes
+    label_line: int = 0
 
 
 @dataclass
@@ -306,7 +307,7 @@ class FlowBuilder:
         current = flow.main
         for stmt in body:
             if isinstance(stmt, A.Label) and stmt.name in targets:
-                section = Section(stmt.name, [])
+                section = Section(stmt.name, [], label_line=stmt.span.line)
                 if flow.sections:
                     flow.sections[-1].next_label = stmt.name
                 elif can_complete(flow.main):

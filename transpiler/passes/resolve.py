@@ -200,6 +200,9 @@ class Resolver:
         return slot is not None and slot.dims is not None
 
     def resolve_node(self, node):
+        if isinstance(node, A.Gosub) and node.label in self.local_names:
+            # "GOSUB NAME" with no arguments calls a LOCAL SUBROUTINE.
+            return A.GosubLocal(node.label, [], span=node.span)
         if isinstance(node, A.Var):
             return self.resolve_var(node)
         if isinstance(node, A.Call):
