@@ -51,6 +51,28 @@ class MaskedDecimal(NamedTuple):
     exact: bool  # False when ScarletDME ignores trailing characters
 
 
+# An unclosed [: only the mode matters (MD returns "" for "" first).
+_UNCLOSED = MaskedDecimal(
+    mode="D",
+    bad=True,
+    dp=0,
+    scale=0,
+    commas=False,
+    prefix="",
+    thousands=THOUSANDS,
+    decimal=DECIMAL,
+    suffix="",
+    negative="",
+    no_scale_if_point=False,
+    null_zero=False,
+    truncate=False,
+    width=0,
+    pad=" ",
+    mask=None,
+    exact=False,
+)
+
+
 class _Brackets(NamedTuple):
     end: int
     prefix: str
@@ -155,10 +177,7 @@ def parse_masked_decimal(code: str, for_iconv: bool = False) -> MaskedDecimal:
     if at(i) == "[":
         brackets = _parse_brackets(code, i + 1)
         if brackets is None:
-            return MaskedDecimal(
-                mode, True, dp, scale, commas, prefix, thousands, decimal,
-                suffix, "", False, False, False, 0, " ", None, False,
-            )  # fmt: skip
+            return _UNCLOSED._replace(mode=mode)
         i = brackets.end
         prefix = brackets.prefix
         suffix = brackets.suffix
@@ -200,10 +219,24 @@ def parse_masked_decimal(code: str, for_iconv: bool = False) -> MaskedDecimal:
             mask = code[i:]
             i = n
     return MaskedDecimal(
-        mode, False, dp, scale, commas, prefix, thousands, decimal, suffix,
-        negative, no_scale_if_point, null_zero, truncate, width, pad, mask,
-        i == n,
-    )  # fmt: skip
+        mode=mode,
+        bad=False,
+        dp=dp,
+        scale=scale,
+        commas=commas,
+        prefix=prefix,
+        thousands=thousands,
+        decimal=decimal,
+        suffix=suffix,
+        negative=negative,
+        no_scale_if_point=no_scale_if_point,
+        null_zero=null_zero,
+        truncate=truncate,
+        width=width,
+        pad=pad,
+        mask=mask,
+        exact=i == n,
+    )
 
 
 def oconv_masked_decimal(value: object, code: MaskedDecimal) -> tuple[int, object]:
