@@ -18,7 +18,7 @@ from typing import NamedTuple
 from runtime_lib.conversions.masks import apply_mask, insert_commas
 from runtime_lib.conversions.numbers import FLTDIFF, TENS, ftoa, str_to_num
 from runtime_lib.state import state
-from runtime_lib.values import Unassigned, to_str
+from runtime_lib.values import Unassigned, c_int32, to_str
 
 # ScarletDME's national settings (kernel.c defaults).
 CURRENCY = "$"
@@ -250,22 +250,22 @@ def oconv_masked_decimal(value: object, code: MaskedDecimal) -> tuple[int, objec
         is_integer = True
         number: int | float = value  # type: ignore[assignment]
         point_present = False
-    elif kind is float:
-        is_integer = False
-        number = value  # type: ignore[assignment]
-        point_present = math.isfinite(number) and abs(number - int(number)) > FLTDIFF
     else:
-        if isinstance(value, Unassigned):
-            raise value.fail()
-        text = value if isinstance(value, str) else to_str(value)
-        if text == "" and (code.mode == "D" or state.opt_pick_null):
-            return 0, ""
-        parsed = str_to_num(text)
-        if parsed is None:
-            return 1, value
-        number = parsed
-        is_integer = type(parsed) is int
-        point_present = not is_integer
+        if kind is float:
+            number = value  # type: ignore[assignment]
+        else:
+            if isinstance(value, Unassigned):
+                raise value.fail()
+            text = value if isinstance(value, str) else to_str(value)
+            if text == "" and (code.mode == "D" or state.opt_pick_null):
+                return 0, ""
+            parsed = str_to_num(text)
+            if parsed is None:
+                return 1, value
+            number = parsed
+        is_integer = type(number) is int
+        # P looks at the value, not the text: "12.0" counts as a whole number.
+        point_present = not is_integer and abs(number - c_int32(number)) > FLTDIFF
     if code.bad:
         return 2, number
     decimal = code.decimal

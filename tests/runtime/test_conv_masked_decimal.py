@@ -73,6 +73,7 @@ OCONV_ROWS = [
     (12345.5, "MD2P", "12345.50", "P: a value with a point is not scaled"),
     (12345, "MD2P", "123.45", "P: a whole number is still scaled"),
     ("12.5", "MD2P", "12.50", "P with a decimal string"),
+    ("12.0", "MD2P", "0.12", "P looks at the value: 12.0 is whole, so scaled"),
     ("", "MR2", "0.00", "MR/ML read empty data as 0"),
     ("", "MD2", "", "MD gives empty text for empty data"),
 ]
