@@ -29,7 +29,6 @@ ERROR_LINE = re.compile(rb"^[0-9A-F]{8}: (.*) at line (\d+) of \S+\n?$")
 # Cases that belong to issues not done yet: strict xfail, so fixing one
 # makes the suite fail until it is moved into the passing set.
 NOT_YET = {
-    "fmt_masks": "conversions issue",
     "b2_heading_page": "terminal pager (HEADING/FOOTING/PAGE)",
 }
 

@@ -195,14 +195,14 @@ class ExprLowerer:
         return Value(P.rt_call("cat", *[self.plain(p) for p in parts]), "str")
 
     def lower_Fmt(self, node: A.Fmt) -> Value:
-        return Value(P.rt_call("fmt", self.value(node.value), self.value(node.mask)), "str")
+        return Value(P.rt_call("fmt", self.value(node.value), self.value(node.mask)))
 
     def lower_IfExpr(self, node: A.IfExpr) -> Value:
         return Value(P.if_exp(self.condition(node.cond), self.value(node.then),
                               self.value(node.else_)))
 
     def lower_Cursor(self, node: A.Cursor) -> Value:
-        return Value(P.rt_call("cursor", *[self.value(a) for a in node.args]), "str")
+        return Value(P.rt_call("cursor", *[self.value(a) for a in node.args]))
 
     def lower_Extract(self, node: A.Extract) -> Value:
         args = [self.value(node.base), self.value(node.field_no)]
@@ -210,16 +210,16 @@ class ExprLowerer:
             args.append(self.value(node.value_no) if node.value_no is not None else P.number(0))
         if node.subvalue_no is not None:
             args.append(self.value(node.subvalue_no))
-        return Value(P.rt_call("extract", *args), "str")
+        return Value(P.rt_call("extract", *args))
 
     def lower_Substr(self, node: A.Substr) -> Value:
         base = self.value(node.base)
         args = [self.value(a) for a in node.args]
         if len(args) == 1:
-            return Value(P.rt_call("substr_last", base, *args), "str")
+            return Value(P.rt_call("substr_last", base, *args))
         if len(args) == 2:
-            return Value(P.rt_call("substr", base, *args), "str")
-        return Value(P.rt_call("group", base, *args), "str")
+            return Value(P.rt_call("substr", base, *args))
+        return Value(P.rt_call("group", base, *args))
 
     def lower_ForTest(self, node: A.ForTest) -> Value:
         step = self.value(node.step) if node.step is not None else P.number(1)
@@ -261,7 +261,7 @@ class ExprLowerer:
             self.scope.unsupported(node, f"the {name}() function")
             return Value(P.none())
         args = [self.value(a) for a in node.args]
-        kind = "str" if function in _STRING_RESULTS else "any"
+        kind = "any"
         if function in ("not_", "num", "alpha"):
             kind = "cmp"
         return Value(P.rt_call(function, *args), kind)
@@ -287,7 +287,7 @@ class ExprLowerer:
         return Value(P.rt_call("status"), "int")
 
     def intrinsic_SENTENCE(self, node):
-        return Value(P.rt_call("sentence"), "str")
+        return Value(P.rt_call("sentence"))
 
     def intrinsic_ARG_COUNT(self, node):
         return Value(self.scope.arg_count(node), "int")
@@ -340,16 +340,16 @@ class ExprLowerer:
         return out
 
     def intrinsic_EXTRACT(self, node):
-        return Value(P.rt_call("extract", *self.positions(node, False)), "str")
+        return Value(P.rt_call("extract", *self.positions(node, False)))
 
     def intrinsic_DELETE(self, node):
-        return Value(P.rt_call("delete", *self.positions(node, False)), "str")
+        return Value(P.rt_call("delete", *self.positions(node, False)))
 
     def intrinsic_REPLACE(self, node):
-        return Value(P.rt_call("replace", *self.positions(node, True)), "str")
+        return Value(P.rt_call("replace", *self.positions(node, True)))
 
     def intrinsic_INSERT(self, node):
-        return Value(P.rt_call("insert", *self.positions(node, True)), "str")
+        return Value(P.rt_call("insert", *self.positions(node, True)))
 
     def intrinsic_LOCATE(self, node):
         args = list(node.args)
@@ -371,11 +371,11 @@ class ExprLowerer:
         return Value(P.rt_call("subr", *[self.value(a) for a in node.args]))
 
 
-# Runtime functions known to return a string (lets concatenation skip rt.cat).
+# Runtime functions that always return a str (whatever their arguments), so
+# concatenating their results can use Python's "+". Functions that may hand
+# back their argument unchanged (FMT, OCONV, CONVERT, ...) are not here.
 _STRING_RESULTS = frozenset(
     """
-    upcase downcase trim trimf trimb space str_ char convert change swap fmt oconv
-    extract replace insert delete field substr substr_last group quote dquote
-    squote soundex swapcase crop lower raise_ dtx
+    space str_ char extract substr substr_last quote dquote squote cat cursor
     """.split()
 )
