@@ -32,3 +32,8 @@ def run_basic(program: Path, account: Path, *args: str, stdin: bytes = b"",
         [*pick2py_command(), "run", str(program), *args],
         cwd=account, input=stdin, capture_output=True, env=full_env, timeout=timeout,
     )
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*.py from the current generator")

@@ -68,14 +68,14 @@ def transpile_source(source: SourceFile, options: Options | None = None,
                      diagnostics)
     lexed = lex(pre.source_map, diagnostics)
     item = parse(name, source.path, lexed, diagnostics)
-    result = Result(name, source.path, None, diagnostics.items, pre.includes, source.sha256())
+    result = Result(name, source.path, None, diagnostics.sorted(), pre.includes, source.sha256())
     if diagnostics.has_errors() or options.syntax_only:
         return result
     program = resolve(item, diagnostics)
     from transpiler.emit import module_code
 
     code = module_code(program, diagnostics, os.path.basename(source.path), source.sha256())
-    result.diagnostics = diagnostics.items
+    result.diagnostics = diagnostics.sorted()
     if not diagnostics.has_errors():
         result.code = code
     return result

@@ -249,6 +249,10 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("program", metavar="PROGRAM")
     r.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
     r.set_defaults(func=cmd_run)
+
+    from transpiler.cli_files import add_file_commands
+
+    add_file_commands(sub)
     return parser
 
 

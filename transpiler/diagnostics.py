@@ -96,6 +96,10 @@ class Diagnostics:
         if diag not in self.items:
             self.items.append(diag)
 
+    def sorted(self) -> list[Diagnostic]:
+        """The diagnostics in source order (by file, line and column)."""
+        return sorted(self.items, key=lambda d: (d.path, d.line, d.column))
+
     @property
     def errors(self) -> list[Diagnostic]:
         """Return only the errors."""

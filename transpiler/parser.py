@@ -19,6 +19,7 @@ from importlib import resources
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer as LarkLexer
+from lark.parsers.lalr_analysis import Shift
 
 from transpiler import ast as A
 from transpiler.diagnostics import Diagnostics, Span
@@ -45,13 +46,22 @@ _TERMINAL_NAMES = {
     "$END": "end of file",
     "TCOLON": "':'",
     "COLON": "':'",
+    "AT_NAME": "an @-variable",
+    "AT_NAME_LPAR": "an @-variable",
+    "AT_LPAR": "'@('",
+    "ASSIGN_OP": "'+='",
+    "IFX": "IF",
 }
 
-# The block terminators a missing one of which is the likely mistake.
-_BLOCK_ENDS = {
-    "REPEAT": "LOOP without REPEAT",
-    "NEXT": "FOR without NEXT",
-    "END": "missing END",
+# Block openers and what a file ending inside one is missing.
+_OPENERS = {
+    "FOR": "FOR without NEXT",
+    "LOOP": "LOOP without REPEAT",
+    "THEN": "THEN block without END",
+    "ELSE": "ELSE block without END",
+    "LOCKED": "LOCKED block without END",
+    "ON_ERROR": "ON ERROR block without END",
+    "LOCAL": "LOCAL routine without END",
 }
 
 
@@ -62,8 +72,13 @@ class _TokenFeed(LarkLexer):
         self.skipping = False
 
     def lex(self, data):
+        # lark calls lex() again when it resumes after an error, so the
+        # position lives in the feed, not in this generator.
         feed = data
-        for token in feed.tokens:
+        tokens = feed.tokens
+        while feed.position < len(tokens):
+            token = tokens[feed.position]
+            feed.position += 1
             if feed.skip_to_line_end:
                 if token.type != "NL":
                     continue
@@ -74,6 +89,7 @@ class _TokenFeed(LarkLexer):
 class _Feed:
     def __init__(self, tokens):
         self.tokens = tokens
+        self.position = 0
         self.skip_to_line_end = False
 
 
@@ -121,18 +137,38 @@ class _Recovery:
     def report(self, exc: UnexpectedInput) -> None:
         token = getattr(exc, "token", None)
         if token is None or token.type == "$END":
+            opener = self.open_block(exc)
+            if opener is not None:
+                word, message = opener
+                self.diagnostics.error(Span(word.line, word.column), message, "E-PARSE")
+                return
             line = self.feed.tokens[-1].line if self.feed.tokens else 1
-            expected = getattr(exc, "expected", set()) or set()
-            message = "unexpected end of file"
-            for terminal, text in _BLOCK_ENDS.items():
-                if terminal in expected:
-                    message += f" ({text})"
-                    break
-            self.diagnostics.error(Span(line, 1), message, "E-PARSE")
+            self.diagnostics.error(Span(line, 1), "unexpected end of file", "E-PARSE")
             return
+        if any(d.severity == "error" and d.line == self.diagnostics.source_map.origin(token.line).number
+               for d in self.diagnostics.items):
+            return  # one error per line: the first one explains the rest
         self.diagnostics.error(
             Span(token.line, token.column), self.message(exc, token), "E-PARSE"
         )
+
+    def open_block(self, exc) -> tuple[Token, str] | None:
+        """The innermost construct still open at the end of the file."""
+        parser = getattr(exc, "interactive_parser", None)
+        if parser is None:
+            return None
+        stack = parser.parser_state.value_stack
+        for i in range(len(stack) - 1, -1, -1):
+            value = stack[i]
+            if not isinstance(value, Token):
+                continue
+            if value.type == "BEGIN":
+                after = stack[i + 1] if i + 1 < len(stack) else None
+                kind = after.type if isinstance(after, Token) else "CASE"
+                return value, f"BEGIN {kind} without END {kind}"
+            if value.type in _OPENERS:
+                return value, _OPENERS[value.type]
+        return None
 
     def message(self, exc, token: Token) -> str:
         shown = "end of line" if token.type == "NL" else repr(str(token))
@@ -160,18 +196,25 @@ class _Recovery:
         parser = exc.interactive_parser
         state = parser.parser_state
         states = state.parse_conf.parse_table.states
-        while state.state_stack and "ERRSTMT" not in states[state.state_stack[-1]]:
+        token = exc.token
+        placeholder = Token("ERRSTMT", "?", 0, token.line, token.column)
+        while state.state_stack:
+            action = states[state.state_stack[-1]].get("ERRSTMT")
+            if action is not None and action[0] is Shift:
+                break
             state.state_stack.pop()
             if state.value_stack:
                 state.value_stack.pop()
         if not state.state_stack:
             return False
-        token = exc.token
-        parser.feed_token(Token("ERRSTMT", str(token), 0, token.line, token.column))
-        if token.type == "NL":
-            parser.feed_token(token)
-        else:
-            self.feed.skip_to_line_end = True
+        try:
+            parser.feed_token(placeholder)
+            if token.type == "NL":
+                parser.feed_token(token)
+            else:
+                self.feed.skip_to_line_end = True
+        except UnexpectedInput:
+            return False
         return True
 
 

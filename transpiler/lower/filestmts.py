@@ -271,11 +271,11 @@ class FileStatements:
         return self.outcome(node, P.rt_call("transaction_start"), [])
 
     def file_TRANSACTION_COMMIT(self, node):
-        return self.outcome(node, P.rt_call("transaction_commit"), [])
+        return self.transaction_end(node, self.outcome(node, P.rt_call("transaction_commit"), []))
 
     file_COMMIT = file_TRANSACTION_COMMIT
 
     def file_TRANSACTION_ABORT(self, node):
-        return [P.expr_stmt(P.rt_call("transaction_abort"))]
+        return self.transaction_end(node, [P.expr_stmt(P.rt_call("transaction_abort"))])
 
     file_ROLLBACK = file_TRANSACTION_ABORT

@@ -494,6 +494,9 @@ class StmtLowerer(FileStatements):
         if not self.loop_stack:
             self.scope.error(node, "EXIT outside a loop", "E-SYNTAX")
             return []
+        if self.in_transaction_block():
+            self.scope.unsupported(node, "EXIT from a loop around BEGIN TRANSACTION")
+            return []
         return [P.break_()]
 
     def lower_Continue(self, node: A.Continue) -> list:
@@ -501,6 +504,9 @@ class StmtLowerer(FileStatements):
             self.scope.error(node, "CONTINUE outside a loop", "E-SYNTAX")
             return []
         loop = self.loop_stack[-1]
+        if loop["kind"] == "TRANSACTION":
+            self.scope.unsupported(node, "CONTINUE of a loop around BEGIN TRANSACTION")
+            return []
         if loop["kind"] == "FOR":
             return loop["next"]() + [P.continue_()]
         return [P.continue_()]
@@ -684,4 +690,26 @@ class StmtLowerer(FileStatements):
         return self.assign_to(node.capturing, call)
 
     def lower_TransactionBlock(self, node: A.TransactionBlock) -> list:
-        return (self.rt("transaction_start") + self.body(node.body))
+        """BEGIN TRANSACTION ... END TRANSACTION.
+
+        COMMIT or ROLLBACK inside the block ends it (BCOMP jumps past END
+        TRANSACTION); reaching END TRANSACTION without either rolls back.
+        The block is a one-pass ``while`` loop so that either can ``break``.
+        """
+        self.loop_stack.append({"kind": "TRANSACTION"})
+        body = self.body(node.body)
+        self.loop_stack.pop()
+        body += self.rt("transaction_abort") + [P.break_()]
+        return self.rt("transaction_start") + [P.while_(P.name("True"), body)]
+
+    def in_transaction_block(self) -> bool:
+        return bool(self.loop_stack) and self.loop_stack[-1]["kind"] == "TRANSACTION"
+
+    def transaction_end(self, node, lowered: list) -> list:
+        """COMMIT/ROLLBACK: inside BEGIN TRANSACTION they leave the block."""
+        if any(l["kind"] == "TRANSACTION" for l in self.loop_stack):
+            if not self.in_transaction_block():
+                self.scope.unsupported(node, "COMMIT or ROLLBACK inside a loop in a transaction")
+                return lowered
+            return lowered + [P.break_()]
+        return lowered
