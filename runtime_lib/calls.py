@@ -170,17 +170,20 @@ def program(info: ItemInfo) -> Callable:
 
     def decorate(body: Callable[[], None]) -> Callable[..., int]:
         def main(*words: str, sentence: Optional[str] = None) -> int:
-            from runtime_lib import session, terminal
+            from runtime_lib import process, session, terminal
 
             if sentence is None:
                 sentence = " ".join([info.name, *[to_str(w) for w in words]])
-            with session.program_level(sentence):
-                try:
-                    body()
-                except StopProgram:
-                    pass
-                finally:
-                    terminal.flush()
+            # A forked child never returns from its outermost program.
+            outermost = session.session.level == 0
+            with process.forked_child_boundary(outermost):
+                with session.program_level(sentence):
+                    try:
+                        body()
+                    except StopProgram:
+                        pass
+                    finally:
+                        terminal.flush()
             return 0
 
         main.__wrapped__ = body

@@ -49,7 +49,7 @@ from runtime_lib.matching import *
 from runtime_lib.maths import *
 from runtime_lib.matrix import Matrix, inmat
 from runtime_lib.multivalue import *
-from runtime_lib.process import exit_child
+from runtime_lib.process import exit_child, fork
 from runtime_lib.session import (
     at,
     at_set,
@@ -64,6 +64,7 @@ from runtime_lib.session import (
     system,
     tclread,
 )
+from runtime_lib.sockets import *
 from runtime_lib.strings import *
 from runtime_lib.terminal import (
     cleardata,
