@@ -68,13 +68,13 @@ class Catalog:
 
     def load_file(self, path: str | Path) -> ModuleType:
         """Transpile (or take from the cache) and import one BASIC item."""
-        from transpiler.api import GENERATOR_VERSION, Options, item_name, transpile_file
+        from transpiler.api import Options, generator_version, item_name, transpile_file
 
         path = Path(path)
         data = path.read_bytes()
         options = Options(list(self.include_path), set(self.defines))
         digest = hashlib.sha256(
-            data + repr((GENERATOR_VERSION, options.include_path, sorted(options.defines)))
+            data + repr((generator_version(), options.include_path, sorted(options.defines)))
             .encode()
         ).hexdigest()
         folder = cache_folder()

@@ -15,13 +15,31 @@ from typing import Optional
 
 from transpiler.diagnostics import Diagnostic, Diagnostics
 from transpiler.lexer import lex
-from transpiler.parser import parse
+from transpiler.parse import parse
+from transpiler.passes.flow import analyse as analyse_flow
 from transpiler.passes.resolve import resolve
 from transpiler.preprocess import PreprocessOptions, preprocess
 from transpiler.source import SourceFile, SourceMap
 
-# Bump when generated code changes shape, so cached modules are rebuilt.
-GENERATOR_VERSION = "1"
+
+
+def generator_version() -> str:
+    """A hash of the transpiler's own code: cached modules made by another
+    version of pick2py are rebuilt, not reused."""
+    global _GENERATOR_VERSION
+    if _GENERATOR_VERSION is None:
+        import hashlib
+
+        digest = hashlib.sha256()
+        root = Path(__file__).resolve().parent
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".lark"):
+                digest.update(path.read_bytes())
+        _GENERATOR_VERSION = digest.hexdigest()[:16]
+    return _GENERATOR_VERSION
+
+
+_GENERATOR_VERSION: Optional[str] = None
 
 
 @dataclass
@@ -72,6 +90,7 @@ def transpile_source(source: SourceFile, options: Options | None = None,
     if diagnostics.has_errors() or options.syntax_only:
         return result
     program = resolve(item, diagnostics)
+    analyse_flow(program, diagnostics)
     from transpiler.emit import module_code
 
     code = module_code(program, diagnostics, os.path.basename(source.path), source.sha256())

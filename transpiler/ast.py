@@ -8,8 +8,9 @@ for a keyword finds its node.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Callable, Optional
 
 from transpiler.diagnostics import NO_SPAN, Span
 
@@ -736,3 +737,19 @@ def walk_statements(root):
                 [c for c in _children(current) if isinstance(c, (Stmt, Clause, Clauses, CaseArm))]
             )
         )
+
+def transform(node, fn: Callable):
+    """Rebuild a tree bottom-up, replacing each node with ``fn(node)``."""
+    if isinstance(node, list):
+        return [transform(n, fn) for n in node]
+    if isinstance(node, tuple):
+        return tuple(transform(n, fn) for n in node)
+    if not isinstance(node, Node):
+        return node
+    for f in dataclasses.fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, (Node, list, tuple)):
+            setattr(node, f.name, transform(value, fn))
+        elif isinstance(value, dict):
+            setattr(node, f.name, {k: transform(v, fn) for k, v in value.items()})
+    return fn(node)

@@ -19,17 +19,16 @@ which every decision has been made:
   of the line before;
 - semicolons after an inline THEN/ELSE belong to that clause (``ISEMI``).
 
-The lexer is the only place these rules live. It produces lark ``Token``
+The lexer is the only place these rules live. It produces :class:`Token`
 objects whose ``line`` is the index of the preprocessed line (see
-:mod:`transpiler.source`) and whose ``column`` is 1-based.
+:mod:`transpiler.source`) and whose ``column`` is 1-based; the parser hands
+them to lark.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-from lark import Token
 
 from transpiler import keywords as kw
 from transpiler.diagnostics import Diagnostics, Span
@@ -156,6 +155,21 @@ _OPERAND_EXPECTED = frozenset(
 _LABEL_STATEMENTS = frozenset(["GOTO", "GO", "GOSUB"])
 
 
+class Token:
+    """One token for the grammar: its terminal name, text and position."""
+
+    __slots__ = ("type", "value", "line", "column")
+
+    def __init__(self, type_: str, value: str, line: int, column: int):
+        self.type = type_
+        self.value = value
+        self.line = line
+        self.column = column
+
+    def __repr__(self) -> str:
+        return f"Token({self.type!r}, {self.value!r}, {self.line}, {self.column})"
+
+
 @dataclass
 class Comment:
     """A BASIC comment kept for the generated code."""
@@ -196,8 +210,7 @@ class Lexer:
     # --- output -------------------------------------------------------------
 
     def emit(self, type_: str, value: str, line: int, col: int) -> None:
-        end = col + 1 + len(value)
-        self.out.append(Token(type_, value, 0, line, col + 1, line, end))
+        self.out.append(Token(type_, value, line, col + 1))
 
     def last_type(self) -> str:
         return self.out[-1].type if self.out else "NL"

@@ -22,7 +22,7 @@ from transpiler.lower import pybuild as P
 from transpiler.lower.naming import local_routine_name
 from transpiler.lower.scope import Frame, Module, Scope
 from transpiler.lower.statements import StmtLowerer
-from transpiler.passes.flow import build_flow
+from transpiler.passes.flow import can_complete
 from transpiler.passes.resolve import Routine
 
 
@@ -63,7 +63,7 @@ class RoutineLowerer:
     def build(self) -> cst.FunctionDef:
         routine = self.routine
         scope = self.scope
-        flow = build_flow(routine, self.module.diagnostics)
+        flow = routine.flow
         scope.flow = flow
         scope.sections = section_names([s.label for s in flow.sections])
         frame = scope.frame
@@ -164,7 +164,7 @@ class RoutineLowerer:
         scope.frame.first_line = self.module.comment_block_start(label_line)
         self.stmts.in_section = True
         body = self.stmts.body(section.body)
-        if section.next_label is not None and flow_completes(section.body):
+        if section.next_label is not None:
             body.append(P.return_(P.name(scope.section(section.next_label))))
         self.stmts.in_section = False
         if scope.frame.nonlocal_:
@@ -175,21 +175,16 @@ class RoutineLowerer:
 
     def main_part(self, flow) -> list[cst.BaseStatement]:
         body = self.stmts.body(flow.main)
-        if flow.main_falls_into is not None and flow_completes(flow.main):
+        if flow.main_falls_into is not None:
             section = P.name(self.scope.section(flow.main_falls_into))
             result = P.rt_call("run_sections", section)
             if self.routine.is_function:
                 body.append(P.return_(P.rt_call("done_value", result)))
                 return body
             body.append(P.expr_stmt(result))
-        if flow_completes(flow.main) or flow.main_falls_into is not None:
+        if can_complete(flow.main) or flow.main_falls_into is not None:
             tail = self.stmts.routine_return(None)
             if not (self.routine.kind == "PROGRAM" and not self.routine.local):
                 body += tail
         return body
 
-
-def flow_completes(body) -> bool:
-    from transpiler.passes.flow import can_complete
-
-    return can_complete(body)

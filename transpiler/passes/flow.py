@@ -25,7 +25,8 @@ from typing import Optional
 
 from transpiler import ast as A
 from transpiler.diagnostics import Diagnostics
-from transpiler.passes.resolve import Routine, transform
+from transpiler.ast import transform
+from transpiler.passes.resolve import Routine
 
 
 @dataclass
@@ -332,3 +333,9 @@ class FlowBuilder:
 def build_flow(routine: Routine, diagnostics: Diagnostics) -> Flow:
     """Work out a routine's main part and sections."""
     return FlowBuilder(routine, diagnostics).run()
+
+
+def analyse(program, diagnostics: Diagnostics) -> None:
+    """Give every routine of a resolved item its :class:`Flow`."""
+    for routine in [program.main] + program.main.children:
+        routine.flow = build_flow(routine, diagnostics)

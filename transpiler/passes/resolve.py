@@ -14,11 +14,11 @@ have only resolved nodes (Intrinsic, Element, FunctionCall, Var, ...).
 from __future__ import annotations
 
 import copy
-import dataclasses
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Optional
 
 from transpiler import ast as A
+from transpiler.ast import transform
 from transpiler import keywords as kw
 from transpiler.diagnostics import Diagnostics
 
@@ -50,6 +50,7 @@ class Routine:
     remove_vars: set[str] = field(default_factory=set)
     children: list["Routine"] = field(default_factory=list)
     span: A.Span = A.NO_SPAN
+    flow: object = None  # set by passes.flow.analyse
 
     @property
     def is_function(self) -> bool:
@@ -70,21 +71,6 @@ class Program:
     catalog_name: str = ""
 
 
-def transform(node, fn: Callable):
-    """Rebuild a tree bottom-up, replacing each node with ``fn(node)``."""
-    if isinstance(node, list):
-        return [transform(n, fn) for n in node]
-    if isinstance(node, tuple):
-        return tuple(transform(n, fn) for n in node)
-    if not isinstance(node, A.Node):
-        return node
-    for f in dataclasses.fields(node):
-        value = getattr(node, f.name)
-        if isinstance(value, (A.Node, list, tuple)):
-            setattr(node, f.name, transform(value, fn))
-        elif isinstance(value, dict):
-            setattr(node, f.name, {k: transform(v, fn) for k, v in value.items()})
-    return fn(node)
 
 
 class Resolver:

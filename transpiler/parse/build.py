@@ -1,224 +1,18 @@
-"""Parsing: lexer tokens -> lark LALR parser -> AST. The only lark user.
+"""Building AST nodes from the grammar's rules (a lark inline transformer).
 
-The grammar (``grammar.lark``) is parsed with lark's LALR parser over the
-tokens of :mod:`transpiler.lexer`. An inline transformer builds the AST
-while parsing.
-
-Syntax errors are collected, not raised: on an unexpected token the parser
-records a diagnostic, unwinds its stack to the nearest state that accepts a
-statement, puts an ``ERRSTMT`` placeholder there and skips to the end of the
-line, as yacc's error recovery does. So a file with three syntax errors
-reports three.
+Each method is named after a grammar rule or alias and receives the rule's
+children: tokens (punctuation and keywords included) and already-built
+nodes. Methods pick out what the node needs; spans come from the first
+token.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
-from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedInput, UnexpectedToken
-from lark.lexer import Lexer as LarkLexer
-from lark.parsers.lalr_analysis import Shift
+from lark import Token, Transformer
 
 from transpiler import ast as A
-from transpiler.diagnostics import Diagnostics, Span
-from transpiler.lexer import LexResult
+from transpiler.diagnostics import Span
 
-# Friendly names for terminals in "expected ..." messages.
-_TERMINAL_NAMES = {
-    "NL": "end of line",
-    "SEMI": "';'",
-    "ISEMI": "';'",
-    "PSEMI": "';'",
-    "LPAR": "'('",
-    "RPAR": "')'",
-    "COMMA": "','",
-    "LANGLE": "'<'",
-    "RANGLE": "'>'",
-    "LBRACK": "'['",
-    "RBRACK": "']'",
-    "EQ": "'='",
-    "NAME": "a name",
-    "NAME_LPAR": "a name",
-    "NUMBER": "a number",
-    "STRING": "a string",
-    "$END": "end of file",
-    "TCOLON": "':'",
-    "COLON": "':'",
-    "AT_NAME": "an @-variable",
-    "AT_NAME_LPAR": "an @-variable",
-    "AT_LPAR": "'@('",
-    "ASSIGN_OP": "'+='",
-    "IFX": "IF",
-}
-
-# Block openers and what a file ending inside one is missing.
-_OPENERS = {
-    "FOR": "FOR without NEXT",
-    "LOOP": "LOOP without REPEAT",
-    "THEN": "THEN block without END",
-    "ELSE": "ELSE block without END",
-    "LOCKED": "LOCKED block without END",
-    "ON_ERROR": "ON ERROR block without END",
-    "LOCAL": "LOCAL routine without END",
-}
-
-
-class _TokenFeed(LarkLexer):
-    """Hands our pre-made tokens to lark, skipping after an error."""
-
-    def __init__(self, lexer_conf=None):
-        self.skipping = False
-
-    def lex(self, data):
-        # lark calls lex() again when it resumes after an error, so the
-        # position lives in the feed, not in this generator.
-        feed = data
-        tokens = feed.tokens
-        while feed.position < len(tokens):
-            token = tokens[feed.position]
-            feed.position += 1
-            if feed.skip_to_line_end:
-                if token.type != "NL":
-                    continue
-                feed.skip_to_line_end = False
-            yield token
-
-
-class _Feed:
-    def __init__(self, tokens):
-        self.tokens = tokens
-        self.position = 0
-        self.skip_to_line_end = False
-
-
-@lru_cache(maxsize=1)
-def _parser() -> Lark:
-    grammar = resources.files("transpiler").joinpath("grammar.lark").read_text()
-    return Lark(
-        grammar,
-        parser="lalr",
-        lexer=_TokenFeed,
-        transformer=BuildAst(),
-        maybe_placeholders=False,
-    )
-
-
-def parse(name: str, path: str, lexed: LexResult, diagnostics: Diagnostics) -> A.Item:
-    """Parse an item's tokens into an :class:`ast.Item`, recording syntax errors."""
-    feed = _Feed(lexed.tokens)
-    recovery = _Recovery(feed, diagnostics)
-    try:
-        body = _parser().parse(feed, on_error=recovery)
-    except UnexpectedInput as exc:
-        recovery.report(exc)
-        body = []
-    if not isinstance(body, list):
-        body = []
-    return A.Item(
-        name,
-        path,
-        body,
-        comments=lexed.comments,
-        directives=lexed.directives,
-        span=Span(1, 1),
-    )
-
-
-class _Recovery:
-    """yacc-style recovery: report, unwind to a statement, skip the line."""
-
-    def __init__(self, feed: _Feed, diagnostics: Diagnostics):
-        self.feed = feed
-        self.diagnostics = diagnostics
-        self.count = 0
-
-    def report(self, exc: UnexpectedInput) -> None:
-        token = getattr(exc, "token", None)
-        if token is None or token.type == "$END":
-            opener = self.open_block(exc)
-            if opener is not None:
-                word, message = opener
-                self.diagnostics.error(Span(word.line, word.column), message, "E-PARSE")
-                return
-            line = self.feed.tokens[-1].line if self.feed.tokens else 1
-            self.diagnostics.error(Span(line, 1), "unexpected end of file", "E-PARSE")
-            return
-        if any(d.severity == "error" and d.line == self.diagnostics.source_map.origin(token.line).number
-               for d in self.diagnostics.items):
-            return  # one error per line: the first one explains the rest
-        self.diagnostics.error(
-            Span(token.line, token.column), self.message(exc, token), "E-PARSE"
-        )
-
-    def open_block(self, exc) -> tuple[Token, str] | None:
-        """The innermost construct still open at the end of the file."""
-        parser = getattr(exc, "interactive_parser", None)
-        if parser is None:
-            return None
-        stack = parser.parser_state.value_stack
-        for i in range(len(stack) - 1, -1, -1):
-            value = stack[i]
-            if not isinstance(value, Token):
-                continue
-            if value.type == "BEGIN":
-                after = stack[i + 1] if i + 1 < len(stack) else None
-                kind = after.type if isinstance(after, Token) else "CASE"
-                return value, f"BEGIN {kind} without END {kind}"
-            if value.type in _OPENERS:
-                return value, _OPENERS[value.type]
-        return None
-
-    def message(self, exc, token: Token) -> str:
-        shown = "end of line" if token.type == "NL" else repr(str(token))
-        expected = sorted(getattr(exc, "expected", ()) or ())
-        if token.type == "NEXT" and "NEXT" not in expected:
-            return "NEXT without FOR"
-        if token.type == "REPEAT" and "REPEAT" not in expected:
-            return "REPEAT without LOOP"
-        if token.type == "END" and "END" not in expected:
-            return "END without a statement to end"
-        if token.type in ("ELSE", "THEN") and token.type not in expected:
-            return f"misplaced {token.type}"
-        names = [_TERMINAL_NAMES.get(t, t) for t in expected if t != "ERRSTMT"]
-        if 0 < len(names) <= 6:
-            return f"unexpected {shown}, expected {', '.join(dict.fromkeys(names))}"
-        return f"unexpected {shown}"
-
-    def __call__(self, exc: UnexpectedInput) -> bool:
-        if not isinstance(exc, UnexpectedToken) or exc.token.type == "$END":
-            return False
-        self.count += 1
-        if self.count > 100:
-            return False
-        self.report(exc)
-        parser = exc.interactive_parser
-        state = parser.parser_state
-        states = state.parse_conf.parse_table.states
-        token = exc.token
-        placeholder = Token("ERRSTMT", "?", 0, token.line, token.column)
-        while state.state_stack:
-            action = states[state.state_stack[-1]].get("ERRSTMT")
-            if action is not None and action[0] is Shift:
-                break
-            state.state_stack.pop()
-            if state.value_stack:
-                state.value_stack.pop()
-        if not state.state_stack:
-            return False
-        try:
-            parser.feed_token(placeholder)
-            if token.type == "NL":
-                parser.feed_token(token)
-            else:
-                self.feed.skip_to_line_end = True
-        except UnexpectedInput:
-            return False
-        return True
-
-
-# ------------------------------------------------------------------ tree -> AST
 
 
 def _span(x) -> Span:
@@ -233,17 +27,6 @@ def _span(x) -> Span:
 
 def _nodes(children) -> list:
     return [c for c in children if not isinstance(c, Token)]
-
-
-def _tokens(children, *types) -> list[Token]:
-    return [c for c in children if isinstance(c, Token) and c.type in types]
-
-
-def _first_token(children) -> Token | None:
-    for c in children:
-        if isinstance(c, Token):
-            return c
-    return None
 
 
 def number_value(text: str) -> int | float:

@@ -1,0 +1,73 @@
+"""Assembling the generated module of one item.
+
+The module is a docstring naming the source and its hash (so ``pick2py
+transpile --check`` can tell stale files from edited ones), the runtime
+import, the item's ``__basic__`` description, module constants, and the
+routine's function::
+
+    from runtime_lib import rt
+
+    __basic__ = rt.ItemInfo(name="PROG", kind="PROGRAM", source="PROG.bas")
+
+    @rt.program(__basic__)
+    def main(): ...
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from transpiler.diagnostics import printable
+from transpiler.lower import pybuild as P
+from transpiler.lower.naming import Namer
+from transpiler.lower.routines import RoutineLowerer
+from transpiler.lower.scope import Module
+from transpiler.passes.resolve import Program
+
+
+def module_docstring(kind: str, name: str, source: str, sha: str) -> str:
+    """The first lines of every generated module."""
+    return (
+        f"BASIC {kind} {name}, transpiled by pick2py. Do not edit: change the BASIC.\n"
+        f"\nSource: {source}\nSource SHA-256: {sha}\n"
+    )
+
+
+def build_module(program: Program, diagnostics, source_name: str, sha: str) -> cst.Module:
+    """The libcst module for a resolved item."""
+    namer = Namer()
+    names = set(program.commons)
+    for r in [program.main] + program.main.children:
+        names.update(r.variables)
+        names.update(p.name for p in r.params)
+        names.update(r.matrices)
+    if program.main.kind != "PROGRAM":
+        names.add(program.main.name)
+    namer.declare(names)
+    module = Module(program, diagnostics, namer)
+    function = RoutineLowerer(module, program.main).build()
+
+    kind = program.main.kind
+    name = program.main.name
+    info = {"name": P.string(name), "kind": P.string(kind), "source": P.string(source_name)}
+    renamed = namer.renamed()
+    if renamed:
+        info["names"] = cst.Dict(
+            elements=[cst.DictElement(key=P.string(py), value=P.string(basic))
+                      for py, basic in sorted(renamed.items())]
+        )
+    docstring = module_docstring(kind, printable(name), printable(source_name), sha)
+    body: list = [
+        P.expr_stmt(cst.SimpleString(P.docstring_literal(docstring))),
+        P.line(cst.ImportFrom(module=cst.Name("runtime_lib"),
+                              names=[cst.ImportAlias(name=cst.Name("rt"))])),
+        P.assign("__basic__", P.rt_call("ItemInfo", **info)),
+        *module.constants,
+    ]
+    if kind == "PROGRAM":
+        decorator = cst.Decorator(decorator=P.rt_call("program", P.name("__basic__")))
+        body.append(function.with_changes(decorators=[decorator]))
+    else:
+        body.append(function)
+        body.append(P.assign(P.attr("__basic__", "entry"), P.name(function.name.value)))
+    return cst.Module(body=body)
