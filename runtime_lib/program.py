@@ -27,7 +27,10 @@ from runtime_lib.errors import (
 )
 from runtime_lib.values import Unassigned
 
-_LINE_COMMENT = re.compile(r"^\s*# (?:(\S+) )?(\d+): ")
+# "# 12: PRINT X" before a statement, "# 3 in DEFS.INC: ..." for an $INSERTed
+# line, or the same after the code on an "if"/"elif" line (CASE arms).
+_LINE_COMMENT = re.compile(r"^\s*# (\d+)(?: in (\S+))?: ")
+_TRAILING_MARK = re.compile(r"# (\d+)(?: in (\S+))?: ")
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Location:
     item: str
     line: int
     include: str = ""
+    text: str = ""  # the BASIC source of the line
 
 
 def basic_location(tb: Optional[TracebackType]) -> tuple[Optional[Location], object]:
@@ -48,39 +52,77 @@ def basic_location(tb: Optional[TracebackType]) -> tuple[Optional[Location], obj
         if info is not None and hasattr(info, "kind"):
             line = _basic_line(frame.f_code.co_filename, tb.tb_lineno)
             if line is not None:
-                found = (Location(info.name, line[1], line[0]), frame)
+                found = (Location(info.name, line[1], line[0], line[2]), frame)
         tb = tb.tb_next
     return found
 
 
-def _basic_line(filename: str, lineno: int) -> Optional[tuple[str, int]]:
+def _basic_line(filename: str, lineno: int) -> Optional[tuple[str, int, str]]:
+    """(include file, BASIC line, BASIC text) marked for a generated line."""
+    trailing = _comment_part(linecache.getline(filename, lineno))
+    if trailing:
+        match = _TRAILING_MARK.match(trailing)
+        if match:
+            return match.group(2) or "", int(match.group(1)), trailing[match.end():]
     for n in range(lineno, 0, -1):
         text = linecache.getline(filename, n)
         match = _LINE_COMMENT.match(text)
         if match:
-            return match.group(1) or "", int(match.group(2))
+            return match.group(2) or "", int(match.group(1)), text[match.end():]
     return None
 
 
-def _variable_holding(frame, value) -> Optional[str]:
-    """The BASIC name of a local that holds exactly this value object."""
+def _comment_part(line: str) -> str:
+    """The comment at the end of a line of code, skipping string literals."""
+    quote = ""
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if quote:
+            if c == "\\":
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "'\"":
+            quote = c
+        elif c == "#":
+            return line[i:].strip() if line[:i].strip() else ""
+        i += 1
+    return ""
+
+
+def _variable_holding(frame, value, line_text: str) -> Optional[str]:
+    """The BASIC variable on the failing line that holds this value object.
+
+    Of the variables that appear on the BASIC line, the first (in line
+    order) whose value is the offending object; ScarletDME names the
+    variable it was reading.
+    """
     if frame is None:
         return None
     info = frame.f_globals.get("__basic__")
+    candidates = []
     for name, held in frame.f_locals.items():
-        if held is value and not name.startswith("_") and name[0].isupper():
-            return info.basic_name(name) if info else name
-    return None
+        if held is value and not name.startswith("_") and name[:1].isupper():
+            basic = info.basic_name(name) if info else name
+            where = _word_position(line_text, basic)
+            if where >= 0:
+                candidates.append((where, basic))
+    return min(candidates)[1] if candidates else None
+
+
+def _word_position(text: str, word: str) -> int:
+    match = re.search(r"(?<![A-Za-z0-9.$%_])" + re.escape(word) + r"(?![A-Za-z0-9.$%_])",
+                      text.upper())
+    return match.start() if match else -1
 
 
 def describe(exc: BaseException) -> tuple[str, Optional[Location]]:
     """The ScarletDME-style message for a fatal error, and where it happened."""
     location, frame = basic_location(exc.__traceback__)
     if isinstance(exc, BasicError):
-        if isinstance(exc, NonNumericError) and exc.variable is None and frame is not None:
-            exc.variable = _variable_holding(frame, exc.value)
-        if isinstance(exc, UnassignedError) and not exc.name and frame is not None:
-            exc.name = ""
+        if isinstance(exc, NonNumericError) and exc.variable is None and location:
+            exc.variable = _variable_holding(frame, exc.value, location.text)
         if location is not None:
             exc.line = location.line
             exc.item = location.item

@@ -91,6 +91,9 @@ def transpile_source(source: SourceFile, options: Options | None = None,
         return result
     program = resolve(item, diagnostics)
     analyse_flow(program, diagnostics)
+    if diagnostics.has_errors():
+        result.diagnostics = diagnostics.sorted()
+        return result
     from transpiler.emit import module_code
 
     code = module_code(program, diagnostics, os.path.basename(source.path), source.sha256())

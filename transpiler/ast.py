@@ -269,14 +269,18 @@ class Until(Stmt):
 
 @dataclass(eq=False)
 class For(Stmt):
+    """FOR var = start TO limit [STEP step] ... NEXT [var].
+
+    A ``WHILE``/``UNTIL`` after the limit is the first statement of the body.
+    """
+
     var: Expr
     start: Expr
     limit: Expr
     step: Optional[Expr]
-    cond_kind: str  # "", "WHILE" or "UNTIL"
-    cond: Optional[Expr]
     body: list[Stmt]
     next_name: str = ""
+    next_span: Span = NO_SPAN
 
 
 @dataclass(eq=False)

@@ -88,7 +88,9 @@ def transpile_all(items: list[Path], options: Options) -> dict[Path, Result]:
             sys.stderr.flush()
         try:
             results[item] = transpile_file(item, options)
-        except InternalError as exc:
+        except Exception as exc:  # our bug: say so, and go on with the batch
+            if not isinstance(exc, InternalError):
+                exc = InternalError(f"{type(exc).__name__}: {exc}", str(item))
             sys.stderr.write(f"\n{exc}\n" if show else f"{exc}\n")
             results[item] = Result(item_name(item), str(item), None, [])
     if show:
@@ -99,9 +101,10 @@ def transpile_all(items: list[Path], options: Options) -> dict[Path, Result]:
 def included_items(results: dict[Path, Result]) -> set[Path]:
     """Items that other items of the batch $INSERT (not transpiled alone)."""
     included = set()
-    for result in results.values():
+    for item, result in results.items():
         for inc in result.includes:
-            included.add(Path(inc).resolve())
+            if Path(inc).resolve() != item.resolve():
+                included.add(Path(inc).resolve())
     return included
 
 
@@ -168,7 +171,7 @@ def cmd_check(args) -> int:
         result = results[item]
         errors = [d for d in result.diagnostics if d.severity == "error"]
         for d in result.diagnostics:
-            print(f"{d.path}:{d.line}:{d.column}: {d.severity}: {d.message}")
+            print(d.format())
         if errors or (result.code is None and not args.syntax_only):
             failed += 1
         else:

@@ -36,6 +36,7 @@ def main():
             continue
         # 5: TOTAL += I
         TOTAL = rt.add(TOTAL, I)
+        # 6: NEXT I
         _n1 = rt.add(I, 2)
     # 7: N = 0
     N = 0

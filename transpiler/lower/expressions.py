@@ -94,8 +94,11 @@ class ExprLowerer:
         # ScarletDME converts a literal as it converts a numeric string
         # (digit by digit), which can differ from Python's nearest double.
         if node.text and node.text.lstrip("-").replace(".", "", 1).isdigit():
-            return constant(to_num(node.text))
-        return constant(node.value)
+            try:
+                return constant(to_num(node.text))
+            except Exception:
+                pass  # too long for a BASIC number string: BCOMP makes a float
+        return constant(float(node.value))
 
     def lower_String(self, node: A.String) -> Value:
         return constant(node.value)
@@ -198,8 +201,14 @@ class ExprLowerer:
         return Value(P.rt_call("fmt", self.value(node.value), self.value(node.mask)))
 
     def lower_IfExpr(self, node: A.IfExpr) -> Value:
-        return Value(P.if_exp(self.condition(node.cond), self.value(node.then),
-                              self.value(node.else_)))
+        cond = self.condition(node.cond)
+        saved = self.scope.hoisted
+        self.scope.hoisted = []
+        then, else_ = self.value(node.then), self.value(node.else_)
+        if self.scope.hoisted:
+            self.scope.unsupported(node, "REMOVE() in an IF expression's branches")
+        self.scope.hoisted = saved
+        return Value(P.if_exp(cond, then, else_))
 
     def lower_Cursor(self, node: A.Cursor) -> Value:
         return Value(P.rt_call("cursor", *[self.value(a) for a in node.args]))

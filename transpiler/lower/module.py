@@ -70,4 +70,29 @@ def build_module(program: Program, diagnostics, source_name: str, sha: str) -> c
     else:
         body.append(function)
         body.append(P.assign(P.attr("__basic__", "entry"), P.name(function.name.value)))
-    return cst.Module(body=body)
+    tree = cst.Module(body=body)
+    missing = missing_runtime_names(tree)
+    if missing:
+        from transpiler.diagnostics import InternalError
+
+        raise InternalError(f"generated code calls rt.{', rt.'.join(sorted(missing))}, "
+                            "which the runtime does not have", source_name)
+    return tree
+
+
+class _RuntimeNames(cst.CSTVisitor):
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        if isinstance(node.value, cst.Name) and node.value.value == "rt":
+            self.names.add(node.attr.value)
+
+
+def missing_runtime_names(tree: cst.Module) -> set[str]:
+    """Names used as ``rt.<name>`` that the runtime facade lacks (our bug)."""
+    from runtime_lib import rt
+
+    visitor = _RuntimeNames()
+    tree.visit(visitor)
+    return {n for n in visitor.names if not hasattr(rt, n)}

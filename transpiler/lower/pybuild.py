@@ -179,6 +179,14 @@ def comment_lines(comments: Iterable[str]) -> list[cst.EmptyLine]:
     return [cst.EmptyLine(comment=cst.Comment(c)) for c in comments]
 
 
+def with_header_comment(stmt: cst.If, comment: str) -> cst.If:
+    """Put a comment at the end of an ``if``/``while`` line."""
+    header = cst.TrailingWhitespace(
+        whitespace=cst.SimpleWhitespace("  "), comment=cst.Comment(comment)
+    )
+    return stmt.with_changes(body=stmt.body.with_changes(header=header))
+
+
 def with_comments(stmt: Stmt, comments: Iterable[str]) -> Stmt:
     comments = list(comments)
     if not comments:

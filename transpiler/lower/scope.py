@@ -215,14 +215,22 @@ class Scope:
             if comment.own_line and previous < comment.line < span.line and index not in emitted:
                 emitted.add(index)
                 comments.append("# " + _clean(comment.text))
-        origin = source_map.origin(span.line)
-        where = str(origin.number)
-        main_path = self.module.program.item.path
-        if origin.file.path != main_path:
-            where = f"{_file_label(origin.file.path)} {origin.number}"
-        text = _clean(origin.text.strip())
-        comments.append(f"# {where}: {text}".rstrip())
+        comments.append(self.line_marker(span))
         return comments
+
+    def line_marker(self, span: Span) -> str:
+        """``# 12: PRINT X`` -- the BASIC line a statement comes from.
+
+        Lines from an $INSERTed file read ``# 3 in DEFS.INC: ...``. The
+        runtime finds these to name the BASIC line of an error
+        (:mod:`runtime_lib.program`); BASIC comments are emitted as
+        ``# * text`` and can never look like one.
+        """
+        origin = self.module.diagnostics.source_map.origin(span.line)
+        where = str(origin.number)
+        if origin.file.path != self.module.program.item.path:
+            where += f" in {_file_label(origin.file.path)}"
+        return f"# {where}: {_clean(origin.text.strip())}".rstrip()
 
 
 def _clean(text: str) -> str:

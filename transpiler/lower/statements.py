@@ -27,6 +27,10 @@ _MODE_CLAUSES = ("on_error", "locked", "then", "else_")
 _OUTCOMES = {"then": "THEN", "else_": "ELSE", "locked": "LOCKED", "on_error": "ON_ERROR"}
 
 
+def _is_true_constant(cond: A.Expr) -> bool:
+    return isinstance(cond, A.Number) and cond.value != 0
+
+
 class StmtLowerer(FileStatements):
     """Lowers the statements of one function (main part or section)."""
 
@@ -36,6 +40,7 @@ class StmtLowerer(FileStatements):
         scope.statement_lowerer = self
         self.in_section = False
         self.loop_stack: list[dict] = []  # innermost last: {"kind", "next"}
+        self.current: A.Node = A.Null()  # the statement being lowered
 
     # --- helpers ---------------------------------------------------------------
 
@@ -54,6 +59,7 @@ class StmtLowerer(FileStatements):
     def statement(self, stmt: A.Stmt) -> list[cst.BaseStatement]:
         saved = self.scope.hoisted
         self.scope.hoisted = []
+        self.current = stmt
         comments = self.scope.line_comments(stmt.span)
         method = getattr(self, "lower_" + type(stmt).__name__, None)
         if method is None:
@@ -70,7 +76,14 @@ class StmtLowerer(FileStatements):
         lowered[0] = P.with_comments(lowered[0], comments)
         return lowered
 
-    def rt(self, function: str, *args, **kwargs) -> list[cst.BaseStatement]:
+    def rt(self, function: str, *args, node: Optional[A.Node] = None, what: str = "",
+           **kwargs) -> list[cst.BaseStatement]:
+        """A statement calling a runtime function, or an E-UNSUPPORTED
+        diagnostic if the runtime does not have it yet."""
+        if not self.scope.runtime_has(function):
+            keyword = function.rstrip("_").upper().replace("_", ".")
+            self.scope.unsupported(node or self.current, what or f"the {keyword} statement")
+            return []
         return [P.expr_stmt(P.rt_call(function, *args, **kwargs))]
 
     def optional(self, node: Optional[A.Expr]) -> cst.BaseExpression:
@@ -460,23 +473,29 @@ class StmtLowerer(FileStatements):
         return [P.if_(test, then, orelse if c.else_ is not None else None)]
 
     def lower_Case(self, node: A.Case) -> list:
-        chain: Optional[cst.If] = None
-        result: list = []
+        """BEGIN CASE as an if/elif chain; the first true CASE wins.
+
+        Each test carries its BASIC line as a comment on the ``if``/``elif``
+        line. A test that needs statements of its own (a REMOVE() in it)
+        runs them only when the arms before it were false.
+        """
         arms = []
         for arm in node.arms:
-            arms.append((arm, self.condition(arm.cond), self.body(arm.body)))
-        orelse: Optional[list] = None
-        for arm, test, body in reversed(arms):
-            is_default = isinstance(arm.cond, A.Number) and arm.cond.value != 0
-            if is_default and orelse is None and chain is None:
-                orelse = body or [P.pass_()]
+            saved = self.scope.hoisted
+            self.scope.hoisted = []
+            test = self.condition(arm.cond)
+            before = self.scope.hoisted
+            self.scope.hoisted = saved
+            arms.append((arm, before, test, self.body(arm.body)))
+        rest: Optional[list] = None
+        for arm, before, test, body in reversed(arms):
+            if rest is None and not before and _is_true_constant(arm.cond):
+                rest = body or [P.pass_()]  # "CASE 1" at the end: the default
                 continue
-            comments = self.scope.line_comments(arm.span) if False else []
-            chain = P.if_(test, body, [chain] if chain is not None else orelse)
-        if chain is None:
-            return orelse or []
-        result.append(chain)
-        return result
+            branch = P.if_(test, body, rest)
+            branch = P.with_header_comment(branch, self.scope.line_marker(arm.span))
+            rest = before + [branch]
+        return rest or []
 
     def lower_Loop(self, node: A.Loop) -> list:
         self.loop_stack.append({"kind": "LOOP"})
@@ -513,25 +532,47 @@ class StmtLowerer(FileStatements):
 
     def lower_For(self, node: A.For) -> list:
         """FOR: the limit and STEP are read on every pass; the variable keeps
-        the last value that passed the test (BCOMP st.for, op_misc.c)."""
+        the last value that passed the test (BCOMP st.for, op_misc.c)::
+
+            I = start
+            _n1 = I
+            while rt.for_test(_n1, limit, step):
+                I = _n1
+                ...body...
+                _n1 = rt.add(I, step)      # NEXT (also at each CONTINUE)
+        """
         next_name = f"_n{next(self.scope.temps)}"
-        step = self.value(node.step) if node.step is not None else P.number(1)
-        limit = self.value(node.limit)
-        var_value = self.value(node.var)
+        step_node = node.step if node.step is not None else A.Number(1, "1")
+        limit = self.value_without_hoisting(node.limit, "a FOR limit")
+        step = self.value_without_hoisting(step_node, "a FOR step")
+        next_line = self.scope.line_marker(node.next_span) if node.next_span.line else None
 
         def advance() -> list:
-            return [P.assign(next_name, P.rt_call("add", self.value(node.var),
-                                                  self.value(node.step) if node.step is not None
-                                                  else P.number(1)))]
+            increment = P.assign(next_name, P.rt_call("add", self.value(node.var),
+                                                      self.value(step_node)))
+            return [increment]
 
         out = self.assign_to(node.var, self.value(node.start))
         out.append(P.assign(next_name, self.value(node.var)))
         self.loop_stack.append({"kind": "FOR", "next": advance})
-        body = self.assign_to(node.var, P.name(next_name)) + self.body(node.body) + advance()
+        body = self.assign_to(node.var, P.name(next_name)) + self.body(node.body)
+        step_statements = advance()
+        if next_line:
+            step_statements[0] = P.with_comments(step_statements[0], [next_line])
+        body += step_statements
         self.loop_stack.pop()
-        test = P.rt_call("for_test", P.name(next_name), limit, step)
-        out.append(P.while_(test, body))
+        out.append(P.while_(P.rt_call("for_test", P.name(next_name), limit, step), body))
         return out
+
+    def value_without_hoisting(self, node: A.Expr, what: str) -> cst.BaseExpression:
+        """A value re-read on every pass of a loop: it may not need statements."""
+        saved = self.scope.hoisted
+        self.scope.hoisted = []
+        value = self.value(node)
+        if self.scope.hoisted:
+            self.scope.unsupported(node, f"REMOVE() in {what}")
+        self.scope.hoisted = saved
+        return value
 
     def lower_ForNext(self, node: A.ForNext) -> list:
         nxt = self.scope.temp()

@@ -143,29 +143,22 @@ class BuildAst(Transformer):
     def for_step(self, children):
         return ("step", children[1])
 
-    def for_while(self, children):
-        return ("WHILE", children[1])
-
-    def for_until(self, children):
-        return ("UNTIL", children[1])
-
     def for_stmt(self, children):
         var, start, limit = _nodes(children)[:3]
         step = None
-        cond_kind, cond = "", None
         body: list = []
         next_name = ""
+        next_span = A.NO_SPAN
         for c in children[6:]:
             if isinstance(c, tuple):
-                if c[0] == "step":
-                    step = c[1]
-                else:
-                    cond_kind, cond = c
+                step = c[1]
             elif isinstance(c, list):
                 body = c
+            elif isinstance(c, Token) and c.type == "NEXT":
+                next_span = _span(c)
             elif isinstance(c, Token) and c.type == "NAME":
                 next_name = str(c)
-        return A.For(var, start, limit, step, cond_kind, cond, body, next_name,
+        return A.For(var, start, limit, step, body, next_name, next_span,
                      span=_span(children[0]))
 
     def case_arm(self, children):

@@ -104,7 +104,29 @@ class Resolver:
         for child in main.children:
             self.resolve_routine(child, program, parent=main)
         self.check_matrices(main)
+        for routine in [main] + main.children:
+            self.check_params(routine)
+            self.check_next(routine)
         return program
+
+    def check_next(self, routine: Routine) -> None:
+        for node in A.walk_statements(routine.body):
+            if isinstance(node, A.For) and node.next_name and isinstance(node.var, A.Var):
+                if node.next_name != node.var.name:
+                    self.diagnostics.error(
+                        node.next_span,
+                        "Mismatched FOR / NEXT control variables",
+                        "E-SYNTAX",
+                    )
+
+    def check_params(self, routine: Routine) -> None:
+        seen: set[str] = set()
+        for param in routine.params:
+            if param.name in seen:
+                self.diagnostics.error(
+                    param.span, f"argument {param.name} appears twice", "E-PARAM"
+                )
+            seen.add(param.name)
 
     def split_routines(self, body: list[A.Stmt]):
         main = [s for s in body if not isinstance(s, A.LocalRoutine)]
@@ -276,6 +298,13 @@ class Resolver:
         }
         for routine in [main] + main.children:
             mats = declared | set(routine.matrices)
+            for node in A.walk_statements(routine.body):
+                for name in _matrix_operands(node):
+                    if name not in mats:
+                        self.diagnostics.error(
+                            node.span, f"{name} is not a matrix (no DIM statement names it)",
+                            "E-MATRIX",
+                        )
             for node in A.walk(routine.body):
                 if isinstance(node, A.Element) and node.name not in mats:
                     self.diagnostics.error(
@@ -285,6 +314,20 @@ class Resolver:
                         "E-NO-DIM",
                     )
                     mats.add(node.name)
+
+
+def _matrix_operands(node: A.Stmt) -> list[str]:
+    """Names a MAT statement needs to be matrices."""
+    if isinstance(node, (A.MatFill, A.MatParse)):
+        return [node.target]
+    if isinstance(node, A.MatCopy):
+        return [node.target, node.source]
+    if isinstance(node, A.MatBuild):
+        return [node.source]
+    if isinstance(node, A.FileStmt) and node.keyword.startswith(("MATREAD", "MATWRITE")):
+        operand = node.targets[0] if node.keyword.startswith("MATREAD") else node.args[0]
+        return [operand.name] if isinstance(operand, A.Var) else []
+    return []
 
 
 def resolve(item: A.Item, diagnostics: Diagnostics) -> Program:
