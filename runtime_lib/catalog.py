@@ -35,6 +35,7 @@ class Catalog:
         self.folders: list[str] = []
         self.include_path: list[str] = []
         self.defines: set[str] = set()
+        self.dialect = ""  # the dialect option (transpiler/dialects.py)
         self.modules: dict[str, ModuleType] = {}
         self.lock = threading.Lock()
 
@@ -72,10 +73,13 @@ class Catalog:
 
         path = Path(path)
         data = path.read_bytes()
-        options = Options(list(self.include_path), set(self.defines))
+        options = Options(list(self.include_path), set(self.defines), dialect=self.dialect)
         digest = hashlib.sha256(
-            data + repr((generator_version(), options.include_path, sorted(options.defines)))
-            .encode()
+            data
+            + repr(
+                (generator_version(), options.include_path, sorted(options.defines))
+                + ((options.dialect,) if options.dialect else ())
+            ).encode()
         ).hexdigest()
         folder = cache_folder()
         target = folder / f"{_module_stem(item_name(path))}_{digest[:16]}.py"

@@ -49,6 +49,7 @@ class Options:
     include_path: list[str] = field(default_factory=list)
     defines: set[str] = field(default_factory=set)
     syntax_only: bool = False
+    dialect: str = ""  # "", scarletdme, universe or d3 (transpiler/dialects.py)
 
 
 @dataclass
@@ -84,12 +85,12 @@ def transpile_source(source: SourceFile, options: Options | None = None,
     diagnostics = Diagnostics(SourceMap())
     pre = preprocess(source, PreprocessOptions(options.include_path, set(options.defines)),
                      diagnostics)
-    lexed = lex(pre.source_map, diagnostics)
+    lexed = lex(pre.source_map, diagnostics, options.dialect)
     item = parse(name, source.path, lexed, diagnostics)
     result = Result(name, source.path, None, diagnostics.sorted(), pre.includes, source.sha256())
     if diagnostics.has_errors() or options.syntax_only:
         return result
-    program = resolve(item, diagnostics)
+    program = resolve(item, diagnostics, lexed.dialect)
     analyse_flow(program, diagnostics)
     if diagnostics.has_errors():
         result.diagnostics = diagnostics.sorted()

@@ -75,6 +75,7 @@ def options_from(args) -> Options:
         include_path=list(args.include_path or []),
         defines={d.upper() for d in (args.define or [])},
         syntax_only=getattr(args, "syntax_only", False),
+        dialect=args.dialect or "",
     )
 
 
@@ -193,6 +194,7 @@ def cmd_run(args) -> int:
     cat = catalog.catalog
     cat.include_path = [os.path.abspath(p) for p in args.include_path or []]
     cat.defines = {d.upper() for d in args.define or []}
+    cat.dialect = args.dialect or ""
     folders = [os.path.abspath(p) for p in args.catalog or []]
     if program_path.is_file():
         folders.insert(0, str(program_path.resolve().parent))
@@ -227,6 +229,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="where $INSERT/$INCLUDE items are found (repeatable)")
         p.add_argument("-D", dest="define", action="append", metavar="NAME",
                        help="define a symbol for $IFDEF (repeatable)")
+        p.add_argument("--dialect", choices=["scarletdme", "universe", "d3"],
+                       help="the BASIC dialect (default scarletdme; $OPTIONS lines"
+                       " in a program override it)")
 
     t = sub.add_parser("transpile", help="write one Python module per BASIC item")
     t.add_argument("paths", nargs="+", metavar="PATH")

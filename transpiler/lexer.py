@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from transpiler import dialects
 from transpiler import keywords as kw
 from transpiler.diagnostics import Diagnostics, Span
 from transpiler.source import SourceMap
@@ -186,14 +187,16 @@ class LexResult:
     tokens: list[Token]
     comments: list[Comment] = field(default_factory=list)
     directives: list[tuple[int, str]] = field(default_factory=list)
+    dialect: dialects.Dialect = dialects.SCARLETDME
 
 
 class Lexer:
     """Turns the preprocessed lines of one item into grammar tokens."""
 
-    def __init__(self, source_map: SourceMap, diagnostics: Diagnostics):
+    def __init__(self, source_map: SourceMap, diagnostics: Diagnostics, dialect: str = ""):
         self.source_map = source_map
         self.diagnostics = diagnostics
+        self.dialect = dialects.select(dialect, (line.text for line in source_map.lines))
         self.out: list[Token] = []
         self.comments: list[Comment] = []
         self.directives: list[tuple[int, str]] = []
@@ -258,10 +261,12 @@ class Lexer:
             self.logical_line(raws)
             self.end_of_line(raws[-1].line if raws else index, len(text))
         self.separator("NL", len(lines), 0)
-        return LexResult(self.out, self.comments, self.directives)
+        return LexResult(self.out, self.comments, self.directives, self.dialect)
 
     def scan(self, index: int, text: str) -> list[Raw]:
         raws = self.expand_defines(scan_line(text))
+        if self.dialect.cfunction:
+            raws = self.join_percent_names(raws)
         for raw in raws:
             raw.line = index
             raw.source = text
@@ -494,6 +499,8 @@ class Lexer:
             starts = nxt is not None and self.starts_item(nxt)
             self.emit("COLON" if starts else "TCOLON", ":", line, col)
             return j + 1
+        if text == "&" and self.is_address_of(raws, j):
+            return j + 1  # D3 "&var": arguments of C functions are by reference
         if text == "<" and self.last_type() in _ITEM_ENDS:
             if self.find_field_close(raws, j):
                 self.emit("LANGLE", "<", line, col)
@@ -704,6 +711,10 @@ class Lexer:
             self.statement = "="
             self.emit("NAME", self.name_value(raw), raw.line, raw.col)
             return j + 1
+        if self.dialect.cfunction and (word == "CFUNCTION" or word[:1] == "%"):
+            handled = self.d3_statement(raws, j)
+            if handled is not None:
+                return handled
         if raw.paren:
             if word in kw.STATEMENTS_WITH_PAREN or (
                 word in kw.ALL_STATEMENTS and not self.paren_assignment(raws, j)
@@ -717,6 +728,15 @@ class Lexer:
             return self.word(raws, j)  # "END ELSE" and clauses after a statement
         if word in kw.ALL_STATEMENTS or word == "GOTO":
             return self.keyword(raws, j, word)
+        if word == "CFUNCTION":
+            self.diagnostics.error(
+                Span(raw.line, raw.col + 1),
+                "CFUNCTION is a D3 statement: select the D3 dialect "
+                "(--dialect d3, or a $OPTIONS D3 line)",
+                "E-DIALECT",
+            )
+            self.emit("ERRSTMT", raw.text, raw.line, raw.col)
+            return self.skip_to_separator(raws, j + 1)
         self.diagnostics.error(
             Span(raw.line, raw.col + 1),
             f"{raw.text} is not a statement",
@@ -809,6 +829,63 @@ class Lexer:
         return n
 
 
-def lex(source_map: SourceMap, diagnostics: Diagnostics) -> LexResult:
-    """Lex the preprocessed lines of one item."""
-    return Lexer(source_map, diagnostics).run()
+    # --- dialects (see transpiler/dialects.py) ----------------------------------
+
+    def join_percent_names(self, raws: list[Raw]) -> list[Raw]:
+        """D3: "%" directly before a name makes a C function name (%SOCKET)."""
+        out: list[Raw] = []
+        k = 0
+        while k < len(raws):
+            raw = raws[k]
+            nxt = raws[k + 1] if k + 1 < len(raws) else None
+            if raw.kind == "other" and raw.text == "%" and nxt is not None \
+                    and nxt.kind == "name" and nxt.col == raw.end:
+                joined = Raw("name", "%" + nxt.text, raw.col, nxt.end, "%" + nxt.value, nxt.paren)
+                out.append(joined)
+                k += 2
+                continue
+            out.append(raw)
+            k += 1
+        return out
+
+    def is_address_of(self, raws: list[Raw], j: int) -> bool:
+        """D3: is the "&" at raws[j] an address-of mark before an argument?
+
+        Only where an argument starts (after "(" or ","), where "&" cannot
+        be the AND operator, and only directly before a name.
+        """
+        if not self.dialect.address_of or not self.paren_depth:
+            return False
+        nxt = raws[j + 1] if j + 1 < len(raws) else None
+        return (
+            self.last_type() in ("LPAR", "NAME_LPAR", "COMMA")
+            and nxt is not None
+            and nxt.kind == "name"
+        )
+
+    def d3_statement(self, raws: list[Raw], j: int) -> int | None:
+        """D3: ``CFUNCTION lib, ...`` and a ``%name(...)`` call as a statement.
+
+        CFUNCTION becomes a directive the resolver reads; a C function call
+        on its own is compiled as ``VOID %name(...)``.
+        """
+        raw = raws[j]
+        if raw.value == "CFUNCTION":
+            end = self.skip_to_separator(raws, j + 1)
+            names = [r.value for r in raws[j + 1 : end] if r.kind == "name"]
+            text = " ".join(["CFUNCTION", *names])
+            self.directives.append((raw.line, text))
+            self.emit("DIRECTIVE", text, raw.line, raw.col)
+            return end
+        if raw.paren and not self.paren_assignment(raws, j):
+            self.statement = "VOID"
+            self.emit("VOID", "VOID", raw.line, raw.col)
+            self.paren_depth += 1
+            self.emit("NAME_LPAR", raw.value, raw.line, raw.col)
+            return j + 1
+        return None
+
+
+def lex(source_map: SourceMap, diagnostics: Diagnostics, dialect: str = "") -> LexResult:
+    """Lex the preprocessed lines of one item (``dialect``: the dialect option)."""
+    return Lexer(source_map, diagnostics, dialect).run()

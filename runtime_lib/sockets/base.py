@@ -150,9 +150,13 @@ def wait(var: SocketVar, read: bool, timeout_ms: int) -> bool:
     ``timeout_ms`` < 0 waits for ever, 0 only looks (non-blocking mode).
     A timeout sets STATUS() to ER_TIMEOUT (1011), as ``socket_wait`` does.
     A hang-up or error counts as ready: the transfer that follows reports it.
+    Display output is flushed before a wait that may block, as SLEEP does,
+    so a server's log lines appear while it waits for clients.
     """
     if read and var.pending():
         return True
+    if timeout_ms:
+        flush_display()
     poller = select.poll()
     poller.register(var.fileno(), select.POLLIN if read else select.POLLOUT)
     deadline = None if timeout_ms < 0 else time.monotonic() + timeout_ms / 1000
@@ -190,6 +194,13 @@ def send_all(var: SocketVar, data: bytes, timeout_ms: int) -> tuple[int, int]:
             return total, ER_FAILED
         total += sent
     return total, 0
+
+
+def flush_display() -> None:
+    """Send buffered PRINT output on its way before blocking."""
+    from runtime_lib import terminal
+
+    terminal.flush()
 
 
 _sigpipe_checked = False

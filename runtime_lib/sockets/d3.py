@@ -27,7 +27,7 @@ import errno
 import ipaddress
 import socket
 
-from runtime_lib.sockets.base import ignore_sigpipe
+from runtime_lib.sockets.base import flush_display, ignore_sigpipe
 from runtime_lib.values import to_int, to_str
 
 __all__ = [
@@ -136,6 +136,7 @@ def d3_accept(fd: object) -> tuple:
     sock = _sock(fd)
     if sock is None:
         return -1, 0, 0
+    flush_display()
     try:
         conn, peer = sock.accept()
     except OSError as exc:
@@ -169,6 +170,7 @@ def d3_recv(fd: object, length: object, flags: object = 0) -> tuple:
     sock = _sock(fd)
     if sock is None:
         return -1, ""
+    flush_display()
     try:
         data = sock.recv(max(to_int(length), 0), to_int(flags))
     except OSError as exc:

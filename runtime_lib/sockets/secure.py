@@ -38,6 +38,7 @@ from runtime_lib.sockets.base import (
     SocketVar,
     decode,
     encode,
+    flush_display,
     ignore_sigpipe,
     send_all,
     socket_var,
@@ -141,11 +142,15 @@ def accept_secure_socket_connection(server: object, flags: object) -> object:
     var = socket_var(server)
     if var.context is None:
         return _fail("Accept Failed: not a secure server socket")
+    flush_display()
     try:
         conn, peer = var.sock.accept()  # type: ignore[union-attr]
     except OSError as exc:
         return _fail(f"Accept Failed: {exc}")
     try:
+        # TLS sends its records in several writes (session tickets, then
+        # data); without TCP_NODELAY each waits for the peer's delayed ACK.
+        conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         conn.settimeout(HANDSHAKE_TIMEOUT)
         tls = var.context.wrap_socket(conn, server_side=True)
         tls.settimeout(None)

@@ -19,6 +19,7 @@ from runtime_lib import arith as _arith
 from runtime_lib.values import to_num
 from transpiler import ast as A
 from transpiler.lower import pybuild as P
+from transpiler.lower.dialect_calls import lower_dialect_call
 from transpiler.lower.intrinsics import INTRINSICS, SPECIAL
 
 if TYPE_CHECKING:
@@ -253,6 +254,9 @@ class ExprLowerer:
 
     def lower_Intrinsic(self, node: A.Intrinsic) -> Value:
         name = node.name
+        dialect_fn = self.scope.module.program.dialect.functions.get(name)
+        if dialect_fn is not None:
+            return lower_dialect_call(self, node, dialect_fn)
         special = getattr(self, "intrinsic_" + name.replace(".", "_"), None)
         if special is not None:
             low, high = SPECIAL.get(name, (0, 99))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from transpiler import ast as A
+from transpiler import dialects
 from transpiler.ast import transform
 from transpiler import keywords as kw
 from transpiler.diagnostics import Diagnostics
@@ -69,6 +70,8 @@ class Program:
     modes: set[str] = field(default_factory=set)
     internal: bool = False
     catalog_name: str = ""
+    dialect: dialects.Dialect = dialects.SCARLETDME
+    cfunction_libraries: set[str] = field(default_factory=set)  # D3 CFUNCTION
 
 
 
@@ -76,9 +79,11 @@ class Program:
 class Resolver:
     """Resolves one item."""
 
-    def __init__(self, item: A.Item, diagnostics: Diagnostics):
+    def __init__(self, item: A.Item, diagnostics: Diagnostics,
+                 dialect: dialects.Dialect = dialects.SCARLETDME):
         self.item = item
         self.diagnostics = diagnostics
+        self.dialect = dialect
         self.equates: dict[str, A.Expr] = {}
         self.deffuns: dict[str, A.Deffun] = {}
         self.program = None
@@ -93,7 +98,7 @@ class Resolver:
         else:
             main = Routine(header.kind, header.name, header.params, header.var_args,
                            main_body, span=header.span)
-        program = Program(self.item, main)
+        program = Program(self.item, main, dialect=self.dialect)
         self.program = program
         self.directives(program)
         self.collect_declarations(self.item.body, program)
@@ -140,6 +145,9 @@ class Resolver:
     def directives(self, program: Program) -> None:
         for _, text in self.item.directives:
             words = text.split()
+            if words[0] == "CFUNCTION":  # D3, see transpiler/dialects.py
+                program.cfunction_libraries.update(words[1:])
+                continue
             name = words[0][1:].upper()
             if name == "MODE":
                 for w in words[1:]:
@@ -242,11 +250,22 @@ class Resolver:
         if deffun is not None:
             return A.FunctionCall(name, node.args, deffun.target or name,
                                   deffun.local, span=node.span)
+        if name in self.dialect.functions:
+            return self.dialect_call(name, node)
         if name in INTRINSIC_NAMES:
             call = A.Intrinsic(name, node.args, span=node.span)
             call.semis = getattr(node, "semis", [])
             return call
         return A.Element(name, node.args, span=node.span)
+
+    def dialect_call(self, name: str, node: A.Call) -> A.Intrinsic:
+        """A function the item's dialect adds (UniVerse sockets, D3 %names)."""
+        library = self.dialect.functions[name].library
+        if library and library not in self.program.cfunction_libraries:
+            self.diagnostics.error(
+                node.span, f"{name} needs a CFUNCTION {library} statement", "E-DIALECT"
+            )
+        return A.Intrinsic(name, node.args, span=node.span)
 
     # --- variables ---------------------------------------------------------
 
@@ -330,6 +349,7 @@ def _matrix_operands(node: A.Stmt) -> list[str]:
     return []
 
 
-def resolve(item: A.Item, diagnostics: Diagnostics) -> Program:
-    """Resolve names in a parsed item."""
-    return Resolver(item, diagnostics).run()
+def resolve(item: A.Item, diagnostics: Diagnostics,
+            dialect: dialects.Dialect = dialects.SCARLETDME) -> Program:
+    """Resolve names in a parsed item, in the dialect the lexer chose."""
+    return Resolver(item, diagnostics, dialect).run()
