@@ -33,6 +33,7 @@ from runtime_lib.control import (
     for_test,
     gosub,
     on_index,
+    on_index_in_range,
     return_to,
     return_to_without_gosub,
     run_sections,
@@ -49,6 +50,7 @@ from runtime_lib.matching import *
 from runtime_lib.maths import *
 from runtime_lib.matrix import Matrix, inmat
 from runtime_lib.multivalue import *
+from runtime_lib import phantom as _phantom  # registers the PHANTOM command
 from runtime_lib.process import exit_child, fork
 from runtime_lib.session import (
     at,
