@@ -33,7 +33,6 @@ from runtime_lib.control import (
     for_test,
     gosub,
     on_index,
-    on_index_in_range,
     return_to,
     return_to_without_gosub,
     run_sections,
