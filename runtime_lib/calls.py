@@ -33,16 +33,21 @@ class ItemInfo:
         return self.names.get(python_name, python_name)
 
 
-def _entry(name: str) -> tuple[Callable, ItemInfo]:
+def load_item(name: str):
+    """The module of a catalogued item, or the BASIC error CALL reports."""
     try:
-        module = _catalog.catalog.load(name)
+        return _catalog.catalog.load(name)
+    except _catalog.NotFound:
+        raise NotCataloguedError(name) from None
     except _catalog.CatalogError as exc:
-        if str(exc) == name:
-            raise NotCataloguedError(name) from None
         raise BasicError(str(exc)) from None
+
+
+def _entry(name: str) -> tuple[Callable, ItemInfo]:
+    module = load_item(name)
     info: ItemInfo = module.__basic__
-    if info.kind == "PROGRAM" or info.entry is None:
-        raise BasicError(f"{name} is a program, not a subroutine")
+    if info.kind != "SUBROUTINE" or info.entry is None:
+        raise BasicError(f"{name} is a {info.kind.lower()}, not a subroutine")
     return info.entry, info
 
 
@@ -72,13 +77,7 @@ def call(name: object, *args: object) -> tuple:
 
 def call_function(name: str, *args: object) -> object:
     """A DEFFUN'd function: run the catalogued FUNCTION and return its value."""
-    module = None
-    try:
-        module = _catalog.catalog.load(name)
-    except _catalog.CatalogError as exc:
-        if str(exc) == name:
-            raise NotCataloguedError(name) from None
-        raise BasicError(str(exc)) from None
+    module = load_item(name)
     info: ItemInfo = module.__basic__
     saved = state.precision
     state.precision = DEFAULT_PRECISION
@@ -125,11 +124,12 @@ def catalogued(name: object) -> int:
 _COMMONS: dict[str, list] = {}
 
 
-def common(block: str, layout: tuple) -> list:
+def common(block: str, layout: tuple, unassigned: bool = False) -> list:
     """The storage of a COMMON block, created on first use.
 
-    COMMON variables start as integer 0, not unassigned (ScarletDME). A
-    routine that declares more names than another extends the block.
+    COMMON variables start as integer 0, not unassigned (ScarletDME), unless
+    ``$MODE UNASSIGNED.COMMON`` (``unassigned=True``). A routine that
+    declares more names than another extends the block.
     """
     storage = _COMMONS.get(block)
     if storage is None:
@@ -140,10 +140,11 @@ def common(block: str, layout: tuple) -> list:
             continue
         if isinstance(entry, tuple):
             matrix = Matrix(entry[0], *entry[1:])
-            matrix.clear()
+            if not unassigned:
+                matrix.clear()
             storage.append(matrix)
         else:
-            storage.append(0)
+            storage.append(Unassigned(entry) if unassigned else 0)
     return storage
 
 

@@ -28,6 +28,14 @@ class CatalogError(Exception):
     """An item could not be found or could not be transpiled."""
 
 
+class NotFound(CatalogError):
+    """No catalogue folder has an item of that name."""
+
+    def __init__(self, name: str):
+        super().__init__(name)
+        self.name = name
+
+
 class Catalog:
     """Folders to search, and the items already loaded from them."""
 
@@ -62,7 +70,7 @@ class Catalog:
             return module
         source = self.find_source(name)
         if source is None:
-            raise CatalogError(name)
+            raise NotFound(name)
         module = self.load_file(source)
         self.modules[key] = module
         return module

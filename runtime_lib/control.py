@@ -117,6 +117,14 @@ def on_index(selector: object, count: int) -> int:
     return n - 1
 
 
+def on_index_in_range(selector: object, count: int) -> Optional[int]:
+    """ON n GOTO under $MODE PICK.JUMP.RANGE: None (fall through) when out of range."""
+    n = to_int(selector)
+    if 1 <= n <= count:
+        return n - 1
+    return None
+
+
 def for_test(value: object, limit: object, step: object) -> bool:
     """Is a FOR variable still within its limit? (limit and step read each pass)
 

@@ -40,7 +40,7 @@ def resolve_command(command: str) -> tuple[Optional[Callable], list[str]]:
         return None, []
     try:
         module = catalog.catalog.load(words[0])
-    except catalog.CatalogError:
+    except catalog.NotFound:
         return None, []
     info = module.__basic__
     if info.kind != "PROGRAM":
@@ -80,12 +80,12 @@ def execute(command: object, capture: bool = False, trap_aborts: bool = False,
     text = to_str(command)
     result = ExecuteResult()
     if capture:
-        terminal.output.captures.append([])
+        terminal.start_capture()
     try:
         _run(text, trap_aborts)
     finally:
         if capture:
-            captured = "".join(terminal.output.captures.pop())
+            captured = terminal.end_capture()
             if captured.endswith("\n"):
                 captured = captured[:-1]
             result.output = captured.replace("\n", FM)

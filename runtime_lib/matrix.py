@@ -90,18 +90,66 @@ class Matrix:
         self.items = [0] * self._size()
 
     def parse_from(self, source: object, delim: object = None) -> None:
-        """MATPARSE M FROM s [, delim]; also MATREAD. Sets INMAT()."""
+        """MATPARSE M FROM s [, delim]; also MATREAD. Sets INMAT().
+
+        ScarletDME's op_matparse: every element starts as "". Each character
+        of ``delim`` is a delimiter; with several, each delimiter found also
+        takes an element of its own and a repeated delimiter is skipped; an
+        empty ``delim`` puts each character in its own element. What does not
+        fit goes to element 0 and INMAT() is then 0, else the count used.
+        """
         text = to_str(source)
-        separator = FM if delim is None else to_str(delim)
-        parts = text.split(separator) if separator else list(text)
-        if text == "":
-            parts = []
+        delimiters = FM if delim is None else to_str(delim)
         size = len(self.items) - 1
-        for i in range(1, size + 1):
-            self.items[i] = parts[i - 1] if i - 1 < len(parts) else ""
-        extra = parts[size:]
-        self.items[0] = separator.join(extra) if extra else ""
-        _inmat.value = min(len(parts), size) if len(parts) <= size else 0
+        self.items = [""] * len(self.items)
+        if text == "":
+            _inmat.value = 0
+            return
+        if size == 0:
+            self.items[0] = text
+            _inmat.value = 0
+            return
+        several = len(delimiters) > 1
+        every = delimiters == ""
+        index = 1
+        current: list[str] = []
+        last = None
+        i = 0
+        while i < len(text):
+            c = text[i]
+            i += 1
+            if every or c in delimiters:
+                if several and c == last:
+                    continue
+                if index == size:
+                    self.items[index] = "".join(current)
+                    self._overflow(text[i:] if not every else text[i - 1 :])
+                    return
+                self.items[index] = "".join(current)
+                index += 1
+                current = []
+                if several:
+                    if index == size:
+                        self.items[index] = c
+                        self._overflow(text[i:])
+                        return
+                    self.items[index] = c
+                    index += 1
+                elif every:
+                    current.append(c)
+                last = c
+                continue
+            current.append(c)
+            last = c
+        self.items[index] = "".join(current)
+        _inmat.value = index
+
+    def _overflow(self, rest: str) -> None:
+        if rest:
+            self.items[0] = rest
+            _inmat.value = 0
+        else:
+            _inmat.value = len(self.items) - 1
 
     def build(self, start: object = None, end: object = None, delim: object = None) -> str:
         """MATBUILD v FROM M [, start [, end]] [USING delim]: trailing empties dropped."""

@@ -28,9 +28,7 @@ ERROR_LINE = re.compile(rb"^[0-9A-F]{8}: (.*) at line (\d+) of \S+\n?$")
 
 # Cases that belong to issues not done yet: strict xfail, so fixing one
 # makes the suite fail until it is moved into the passing set.
-NOT_YET = {
-    "b2_heading_page": "terminal pager (HEADING/FOOTING/PAGE)",
-}
+NOT_YET: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)

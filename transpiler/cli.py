@@ -206,9 +206,11 @@ def cmd_run(args) -> int:
             module = cat.load_file(program_path.resolve())
         else:
             module = cat.load(args.program)
+    except catalog.NotFound:
+        sys.stderr.write(f"pick2py: {args.program}: no such program\n")
+        return 1
     except catalog.CatalogError as exc:
-        sys.stderr.write(f"pick2py: {exc}\n" if str(exc) != args.program
-                         else f"pick2py: {args.program}: no such program\n")
+        sys.stderr.write(f"pick2py: {exc}\n")
         return 1
     info = module.__basic__
     if info.kind != "PROGRAM":

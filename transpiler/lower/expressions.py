@@ -20,6 +20,7 @@ from runtime_lib.values import to_num
 from transpiler import ast as A
 from transpiler.lower import pybuild as P
 from transpiler.lower.dialect_calls import lower_dialect_call
+from transpiler.keywords import AT_VARIABLES
 from transpiler.lower.intrinsics import INTRINSICS, SPECIAL
 
 if TYPE_CHECKING:
@@ -115,6 +116,8 @@ class ExprLowerer:
             return constant(1)
         if name == "FALSE":
             return constant(0)
+        if name not in AT_VARIABLES:
+            self.scope.error(node, f"@{name} is not an @-variable ScarletDME knows", "E-NAME")
         return Value(P.rt_call("at", P.string(name)))
 
     def lower_Element(self, node: A.Element) -> Value:
@@ -359,10 +362,16 @@ class ExprLowerer:
         return Value(P.rt_call("delete", *self.positions(node, False)))
 
     def intrinsic_REPLACE(self, node):
-        return Value(P.rt_call("replace", *self.positions(node, True)))
+        return Value(P.rt_call("replace", *self.positions(node, True), **self.append_mode()))
 
     def intrinsic_INSERT(self, node):
-        return Value(P.rt_call("insert", *self.positions(node, True)))
+        return Value(P.rt_call("insert", *self.positions(node, True), **self.append_mode()))
+
+    def append_mode(self) -> dict:
+        """$MODE COMPATIBLE.APPEND: "<-1>" adds no mark after a trailing one."""
+        if self.scope.mode("COMPATIBLE.APPEND"):
+            return {"compatible": P.name("True")}
+        return {}
 
     def intrinsic_LOCATE(self, node):
         args = list(node.args)

@@ -55,8 +55,14 @@ class FileStatements:
             flag = self.scope.temp()
             names = [flag] + [self.scope.temp() for _ in range(len(targets) + extra)]
             out = [P.assign(names, call)]
+            stores: list = []
             for target, name in zip(targets, names[1:]):
-                out += self.assign_to(target, P.name(name))
+                stores += self.assign_to(target, P.name(name))
+            if node.keyword in _READS and self.scope.mode("PICK.READ"):
+                # The target keeps its value when the read fails.
+                then = P.compare(P.name(flag), "==", P.rt("THEN"))
+                stores = [P.if_(then, stores)]
+            out += stores
         branch = None
         for name, code in reversed(present):
             body = self.body(getattr(clauses, name).body)

@@ -151,7 +151,9 @@ class RoutineLowerer:
                     layout.append(P.string(name))
             alias = self.scope.common_alias(block)
             self.scope.frame.owned.add(alias)
-            out.append(P.assign(alias, P.rt_call("common", P.string(block), P.tuple_(layout))))
+            kwargs = {"unassigned": P.name("True")} if self.scope.mode("UNASSIGNED.COMMON") else {}
+            out.append(P.assign(alias, P.rt_call("common", P.string(block), P.tuple_(layout),
+                                                 **kwargs)))
         return out
 
     def section(self, section) -> cst.FunctionDef:

@@ -97,6 +97,10 @@ class Scope:
             "E-UNSUPPORTED",
         )
 
+    def mode(self, name: str) -> bool:
+        """Is a $MODE switch on for this item?"""
+        return name in self.module.program.modes
+
     def runtime_has(self, function: str) -> bool:
         return hasattr(_runtime, function)
 

@@ -17,6 +17,7 @@ import libcst as cst
 
 from transpiler import ast as A
 from transpiler.lower import pybuild as P
+from transpiler.keywords import WRITABLE_AT_VARIABLES
 from transpiler.lower.expressions import ExprLowerer
 from transpiler.lower.filestmts import FileStatements
 from transpiler.lower.naming import local_routine_name
@@ -102,6 +103,9 @@ class StmtLowerer(FileStatements):
             indices = [self.value(i) for i in target.indices]
             return [P.assign(P.subscript(self.scope.matrix(target.name, target), *indices), value)]
         if isinstance(target, A.AtVar):
+            if target.name not in WRITABLE_AT_VARIABLES:
+                self.scope.error(target, f"@{target.name} cannot be assigned", "E-TARGET")
+                return []
             return self.rt("at_set", P.string(target.name), value)
         if isinstance(target, A.Extract):
             current = self.value(target.base)
@@ -109,8 +113,8 @@ class StmtLowerer(FileStatements):
                 self.value(p) if p is not None else P.number(0)
                 for p in (target.field_no, target.value_no, target.subvalue_no)
             ]
-            function = "replace"
-            return self.assign_to(target.base, P.rt_call(function, current, *positions, value))
+            call = P.rt_call("replace", current, *positions, value, **self.exprs.append_mode())
+            return self.assign_to(target.base, call)
         if isinstance(target, A.Substr):
             current = self.value(target.base)
             args = [self.value(a) for a in target.args]
@@ -225,7 +229,8 @@ class StmtLowerer(FileStatements):
             return []
         positions = [self.value(p) if p is not None else P.number(0)
                      for p in (target.field_no, target.value_no, target.subvalue_no)]
-        call = P.rt_call("insert", self.value(target.base), *positions, self.value(node.value))
+        call = P.rt_call("insert", self.value(target.base), *positions, self.value(node.value),
+                         **self.exprs.append_mode())
         return self.assign_to(target.base, call)
 
     def lower_ConvertStmt(self, node: A.ConvertStmt) -> list:
@@ -256,7 +261,9 @@ class StmtLowerer(FileStatements):
                 return []
             positions = [self.value(p) if p is not None else P.number(0)
                          for p in (source.field_no, source.value_no, source.subvalue_no)]
-            call = P.rt_call("locate_stmt", item, self.value(source.base), *positions, order)
+            kwargs = {"numeric": P.name("False")} if self.scope.mode("STRING.LOCATE") else {}
+            call = P.rt_call("locate_stmt", item, self.value(source.base), *positions, order,
+                             **kwargs)
         out = [P.assign([found, pos], call)]
         out += self.assign_to(node.setting, P.name(pos))
         out += self.clauses_on_bool(found, node.clauses)
@@ -358,50 +365,115 @@ class StmtLowerer(FileStatements):
             return self.rt("print_", text, **kwargs)
         return self.rt("crt", text, **kwargs)
 
+    # INPUT options and the keyword arguments of rt.input_ / rt.input_at.
+    _INPUT_FLAGS = {"HIDDEN": "hidden", "UPCASE": "upcase", "APPEND": "append",
+                    "EDIT": "edit", "OVERLAY": "overlay", "PANNING": "panning"}
+    _INPUT_AT_ONLY = ("APPEND", "EDIT", "OVERLAY", "PANNING", "MASK")
+
     def lower_Input(self, node: A.Input) -> list:
-        if node.kind != "INPUT" or node.clauses and node.clauses.present():
-            self.scope.unsupported(node, f"{node.kind} with THEN/ELSE" if node.kind == "INPUT" else node.kind)
-            return []
-        kwargs = {}
+        """INPUT [@(c, r) [:]] var [, len] [_] [:] [mask] [options] [THEN/ELSE]
+        (BCOMP st.input; the runtime is _INPUT / _INPUTAT)."""
+        current = self.value(node.target)
+        args = [current]
+        if node.at is not None:
+            if len(node.at) != 2:
+                self.scope.error(node, "INPUT @ needs a column and a row", "E-ARGS")
+                return []
+            args = [self.value(a) for a in node.at] + args
         if node.length is not None:
-            kwargs["length"] = self.value(node.length)
+            args.append(self.value(node.length))
+        elif node.kind == "INPUTFIELD":
+            self.scope.error(node, "INPUTFIELD needs a length", "E-SYNTAX")
+            return []
+        kwargs = self.input_options(node)
+        if kwargs is None:
+            return []
+        at = "_at" if node.at is not None else ""
+        if node.clauses is None or not node.clauses.present():
+            return self.assign_to(node.target, P.rt_call(f"input{at or '_'}", *args, **kwargs))
+        value, ok = self.scope.temp(), self.scope.temp()
+        out = [P.assign([value, ok], P.rt_call(f"input{at}_status", *args, **kwargs))]
+        out += self.assign_to(node.target, P.name(value))
+        return out + self.clauses_on_bool(ok, node.clauses)
+
+    def input_options(self, node: A.Input) -> Optional[dict]:
+        kwargs: dict = {}
+        true = P.name("True")
+        if node.at is not None and node.at_colon:
+            kwargs["show"] = true
         if node.colon:
-            kwargs["newline"] = P.name("False")
-        for option in node.options:
-            if option in ("HIDDEN", "UPCASE"):
-                kwargs[option.lower()] = P.name("True")
-            elif option in ("TIMEOUT",):
-                kwargs["timeout"] = self.value(node.options[option])
+            kwargs["nolf"] = true
+        if node.underscore:
+            kwargs["nocrlf"] = true
+        for option, value in node.options.items():
+            if node.at is None and option in self._INPUT_AT_ONLY:
+                self.scope.error(node, f"{option} is only allowed in INPUT @", "E-SYNTAX")
+                return None
+            if option in self._INPUT_FLAGS:
+                kwargs[self._INPUT_FLAGS[option]] = true
+            elif option in ("FOR", "TIMEOUT", "WAITING"):
+                kwargs["timeout"] = self.value(value)
+            elif option == "MASK":
+                kwargs["mask"] = self.value(value)
+            elif option == "NOCASEINVERT":
+                kwargs["invert"] = P.name("False")
             else:
                 self.scope.unsupported(node, f"INPUT {option}")
-        if node.underscore:
-            kwargs["underscore"] = P.name("True")
-        if node.at is not None:
-            kwargs["at"] = P.tuple_([self.value(a) for a in node.at])
-            kwargs["current"] = self.value(node.target) if node.at_colon else P.none()
-        return self.assign_to(node.target, P.rt_call("input_", **kwargs))
+                return None
+        modes = self.scope.module.program.modes
+        if "NO.CASE.INVERT" in modes:
+            kwargs["invert"] = P.name("False")
+        if "NO.ECHO.DATA" in modes and node.at is None:
+            kwargs["echo_data"] = P.name("False")
+        if node.kind == "INPUTFIELD" and node.at is not None:
+            kwargs["field_mode"] = true
+        return kwargs
 
     def lower_Data(self, node: A.Data) -> list:
         return self.rt("data", *[self.value(v) for v in node.values])
 
     def lower_Printer(self, node: A.Printer) -> list:
-        if node.action in ("ON", "OFF", "CLOSE", "RESET"):
-            args = [P.string(node.action)]
+        """PRINTER ON/OFF/RESET, CLOSE [ON n], FILE/NAME/DISPLAY [ON n] ... THEN/ELSE."""
+        action = node.action
+        if action in ("ON", "OFF", "RESET"):
+            return self.rt("printer", P.string(action))
+        if action == "CLOSE":
             if node.unit is not None:
-                args.append(self.value(node.unit))
-            return self.rt("printer", *args)
-        self.scope.unsupported(node, f"PRINTER {node.action}")
-        return []
+                return self.rt("printer_close", self.value(node.unit))
+            default = 0 if "PRCLOSE.DEFAULT.0" in self.scope.module.program.modes else -2
+            return self.rt("printer_close", P.number(default))
+        expected = {"FILE": 2, "NAME": 1, "DISPLAY": 0}.get(action)
+        if expected is None:
+            self.scope.unsupported(node, f"PRINTER {action}")
+            return []
+        if len(node.args) != expected:
+            self.scope.error(node, f"PRINTER {action} needs {expected} argument(s)", "E-ARGS")
+            return []
+        unit = self.value(node.unit) if node.unit is not None else P.number(0)
+        call = P.rt_call(f"printer_{action.lower()}", unit, *[self.value(a) for a in node.args])
+        if node.clauses is None or not node.clauses.present():
+            return [P.expr_stmt(call)]
+        status = self.scope.temp()
+        out = [P.assign(status, call)]
+        clauses = node.clauses
+        then = self.clause_body(clauses.then)
+        orelse = self.clause_body(clauses.else_)
+        test = P.compare(P.name(status), "==", P.number(0))
+        chain = [P.if_(test, then or [P.pass_()], orelse or None)]
+        if clauses.on_error is not None:
+            failed = P.compare(P.name(status), "<", P.number(0))
+            chain = [P.if_(failed, self.clause_body(clauses.on_error) or [P.pass_()], chain)]
+        return out + chain
 
     def lower_Heading(self, node: A.Heading) -> list:
-        function = node.kind.lower()
-        args = [self.value(node.text)]
+        """HEADING [NO.EJECT] [ON n] text and FOOTING [ON n] text."""
         kwargs = {}
         if node.unit is not None:
             kwargs["unit"] = self.value(node.unit)
-        if node.no_eject:
+        no_eject = node.no_eject or "HEADING.NO.EJECT" in self.scope.module.program.modes
+        if node.kind == "HEADING" and no_eject:
             kwargs["no_eject"] = P.name("True")
-        return self.rt(function, *args, **kwargs)
+        return self.rt(node.kind.lower(), self.value(node.text), **kwargs)
 
     def lower_Page(self, node: A.Page) -> list:
         kwargs = {}
@@ -412,16 +484,19 @@ class StmtLowerer(FileStatements):
         return self.rt("page", **kwargs)
 
     def lower_OnOff(self, node: A.OnOff) -> list:
+        """ECHO and HUSH ON / OFF / expr (HUSH ... SETTING var gets the old setting)."""
         setting = node.setting
         value = self.value(node.value) if node.value is not None else P.string(setting)
-        function = node.keyword.lower().replace(".", "_")
-        if node.keyword == "MARK.MAPPING":
-            self.scope.unsupported(node, "MARK.MAPPING")
-            return []
-        if node.keyword == "BREAK" or node.target is not None:
+        if node.keyword not in ("ECHO", "HUSH") or setting not in ("ON", "OFF", ""):
             self.scope.unsupported(node, f"{node.keyword} {setting}".strip())
             return []
-        return self.rt(function, value)
+        out = self.rt(node.keyword.lower(), value)
+        if node.target is not None:
+            if node.keyword != "HUSH":
+                self.scope.error(node, "only HUSH has a SETTING clause", "E-SYNTAX")
+                return []
+            out += self.assign_to(node.target, P.rt_call("status"))
+        return out
 
     _SIMPLE = {
         "CLEARDATA": "cleardata", "CLEARINPUT": "clearinput", "INPUTCLEAR": "clearinput",
@@ -541,27 +616,40 @@ class StmtLowerer(FileStatements):
                 ...body...
                 _n1 = rt.add(I, step)      # NEXT (also at each CONTINUE)
         """
-        next_name = f"_n{next(self.scope.temps)}"
         step_node = node.step if node.step is not None else A.Number(1, "1")
         limit = self.value_without_hoisting(node.limit, "a FOR limit")
         step = self.value_without_hoisting(step_node, "a FOR step")
         next_line = self.scope.line_marker(node.next_span) if node.next_span.line else None
+        if self.scope.mode("FOR.STORE.BEFORE.TEST"):
+            # UniVerse/Pick rule: the variable takes the stepped value before
+            # the test, so FOR I = 1 TO 3 leaves I at 4.
+            def advance() -> list:
+                step_value = P.rt_call("add", self.value(node.var), self.value(step_node))
+                return self.assign_to(node.var, step_value)
 
-        def advance() -> list:
-            increment = P.assign(next_name, P.rt_call("add", self.value(node.var),
-                                                      self.value(step_node)))
-            return [increment]
+            tested = self.value(node.var)
+            out = self.assign_to(node.var, self.value(node.start))
+            first: list = []
+        else:
+            next_name = f"_n{next(self.scope.temps)}"
 
-        out = self.assign_to(node.var, self.value(node.start))
-        out.append(P.assign(next_name, self.value(node.var)))
+            def advance() -> list:
+                increment = P.assign(next_name, P.rt_call("add", self.value(node.var),
+                                                          self.value(step_node)))
+                return [increment]
+
+            tested = P.name(next_name)
+            out = self.assign_to(node.var, self.value(node.start))
+            out.append(P.assign(next_name, self.value(node.var)))
+            first = self.assign_to(node.var, P.name(next_name))
         self.loop_stack.append({"kind": "FOR", "next": advance})
-        body = self.assign_to(node.var, P.name(next_name)) + self.body(node.body)
+        body = first + self.body(node.body)
         step_statements = advance()
         if next_line:
             step_statements[0] = P.with_comments(step_statements[0], [next_line])
         body += step_statements
         self.loop_stack.pop()
-        out.append(P.while_(P.rt_call("for_test", P.name(next_name), limit, step), body))
+        out.append(P.while_(P.rt_call("for_test", tested, limit, step), body))
         return out
 
     def value_without_hoisting(self, node: A.Expr, what: str) -> cst.BaseExpression:
@@ -578,6 +666,8 @@ class StmtLowerer(FileStatements):
         nxt = self.scope.temp()
         step = self.value(node.step) if node.step is not None else P.number(1)
         out = [P.assign(nxt, P.rt_call("add", self.value(node.var), step))]
+        if self.scope.mode("FOR.STORE.BEFORE.TEST"):
+            out += self.assign_to(node.var, P.name(nxt))
         again = self.assign_to(node.var, P.name(nxt)) + self.jump(node.body_label, node)
         out.append(P.if_(P.rt_call("for_test", P.name(nxt), self.value(node.limit),
                                    self.value(node.step) if node.step is not None else P.number(1)),
@@ -613,10 +703,17 @@ class StmtLowerer(FileStatements):
 
     def lower_OnGoto(self, node: A.OnGoto) -> list:
         sections = P.tuple_([P.name(self.scope.section(l)) for l in node.labels])
-        index = P.rt_call("on_index", self.value(node.selector), P.number(len(node.labels)))
-        if "PICK.JUMP.RANGE" in self.scope.module.program.modes:
-            self.scope.unsupported(node, "ON GOTO under $MODE PICK.JUMP.RANGE")
-        target = P.subscript(sections, index)
+        count = P.number(len(node.labels))
+        if self.scope.mode("PICK.JUMP.RANGE"):
+            # Out of range falls through to the next statement.
+            index = self.scope.temp()
+            out = [P.assign(index, P.rt_call("on_index_in_range", self.value(node.selector),
+                                             count))]
+            target = P.subscript(sections, P.name(index))
+            action = (self.after_gosub(P.rt_call("gosub", target)) if node.gosub
+                      else self.jump_to(target, node))
+            return out + [P.if_(P.compare(P.name(index), "is not", P.none()), action)]
+        target = P.subscript(sections, P.rt_call("on_index", self.value(node.selector), count))
         if node.gosub:
             return self.after_gosub(P.rt_call("gosub", target))
         return self.jump_to(target, node)
@@ -706,9 +803,9 @@ class StmtLowerer(FileStatements):
             kwargs["capture"] = P.name("True")
         if options.get("TRAPPING"):
             kwargs["trap_aborts"] = P.name("True")
-        if "PASSLIST" in options:
-            value = options["PASSLIST"]
-            kwargs["passlist"] = self.value(value) if isinstance(value, A.Expr) else P.number(0)
+        for option in ("PASSLIST", "RTNLIST", "CURRENT_LEVEL"):
+            if option in options:
+                self.scope.unsupported(node, f"EXECUTE ... {option.replace('_', '.')}")
         result = self.scope.temp()
         out = [P.assign(result, P.rt_call("execute", self.value(node.command), **kwargs))]
         if "CAPTURING" in options:
@@ -716,8 +813,6 @@ class StmtLowerer(FileStatements):
         for key in ("RETURNING", "SETTING"):
             if key in options:
                 out += self.assign_to(options[key], P.attr(result, "return_code"))
-        if "RTNLIST" in options and isinstance(options["RTNLIST"], A.Expr):
-            out += self.assign_to(options["RTNLIST"], P.attr(result, "select_list"))
         return out
 
     def lower_Chain(self, node: A.Chain) -> list:

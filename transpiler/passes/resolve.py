@@ -20,6 +20,7 @@ from typing import Optional
 from transpiler import ast as A
 from transpiler import dialects
 from transpiler.ast import transform
+from transpiler.passes.modes import mode_problem
 from transpiler import keywords as kw
 from transpiler.diagnostics import Diagnostics
 
@@ -112,7 +113,22 @@ class Resolver:
         for routine in [main] + main.children:
             self.check_params(routine)
             self.check_next(routine)
+            self.check_clauses(routine, program)
         return program
+
+    def check_clauses(self, routine: Routine, program: Program) -> None:
+        """THEN or ELSE is required where BCOMP requires it (LANGUAGE.md §3.23)."""
+        if "OPTIONAL.THEN.ELSE" in program.modes:
+            return
+        for node in A.walk_statements(routine.body):
+            keyword = _clause_keyword(node)
+            if keyword is None:
+                continue
+            clauses = getattr(node, "clauses", None)
+            if clauses is None or (clauses.then is None and clauses.else_ is None):
+                self.diagnostics.error(
+                    node.span, f"THEN or ELSE expected after {keyword}", "E-SYNTAX"
+                )
 
     def check_next(self, routine: Routine) -> None:
         for node in A.walk_statements(routine.body):
@@ -143,7 +159,7 @@ class Resolver:
                        node.body, local=True, span=node.span)
 
     def directives(self, program: Program) -> None:
-        for _, text in self.item.directives:
+        for index, text in self.item.directives:
             words = text.split()
             if words[0] == "CFUNCTION":  # D3, see transpiler/dialects.py
                 program.cfunction_libraries.update(words[1:])
@@ -152,12 +168,17 @@ class Resolver:
             if name == "MODE":
                 for w in words[1:]:
                     w = w.upper()
-                    if w.startswith("-"):
-                        program.modes.discard(w[1:])
-                    elif w == "DEFAULT":
+                    if w == "DEFAULT":
                         program.modes.clear()
+                        continue
+                    mode = w.lstrip("-")
+                    problem = mode_problem(mode)
+                    if problem and not w.startswith("-"):
+                        self.diagnostics.error(A.Span(index, 1), problem, "E-UNSUPPORTED")
+                    if w.startswith("-"):
+                        program.modes.discard(mode)
                     else:
-                        program.modes.add(w)
+                        program.modes.add(mode)
             elif name == "INTERNAL":
                 program.internal = True
             elif name in ("CATALOG", "CATALOGUE") and len(words) > 1:
@@ -333,6 +354,24 @@ class Resolver:
                         "E-NO-DIM",
                     )
                     mats.add(node.name)
+
+
+_NEEDS_THEN_ELSE = frozenset(
+    """OPEN OPENPATH READ READL READU READV READVL READVU MATREAD MATREADL MATREADU
+    READNEXT READLIST READSEQ OPENSEQ READBLK WRITESEQ WRITESEQF WRITEBLK SEEK CREATE
+    DELETESEQ FLUSH NOBUF GETLIST SAVELIST STATUS""".split()
+)
+
+
+def _clause_keyword(node: A.Stmt) -> str | None:
+    """The keyword of a statement that must have THEN or ELSE, else None."""
+    if isinstance(node, A.FileStmt) and node.keyword in _NEEDS_THEN_ELSE:
+        return node.keyword
+    if isinstance(node, A.Locate):
+        return "LOCATE"
+    if isinstance(node, A.Find):
+        return node.kind
+    return None
 
 
 def _matrix_operands(node: A.Stmt) -> list[str]:
