@@ -74,14 +74,32 @@ from runtime_lib.terminal import (
     cursor,
     data,
     echo,
+    footing,
+    heading,
+    hush,
+    in_,
     input_,
+    input_at,
+    input_at_status,
+    input_status,
     inputerr,
+    keycode,
+    keyin,
+    keyinc,
+    keyinr,
+    keyready,
+    page,
     print_,
     print_on,
     printer,
+    printer_close,
+    printer_display,
+    printer_file,
+    printer_name,
     printerr,
     prompt,
 )
+from runtime_lib.terminal import terminfo_ as terminfo
 from runtime_lib.values import *
 
 

@@ -74,14 +74,10 @@ def set_exit_status(n: object) -> None:
     session.exit_status = to_int(n)
 
 
-def _screen_size() -> tuple[int, int]:
-    if sys.stdout.isatty():
-        try:
-            size = os.get_terminal_size()
-            return size.columns, size.lines
-        except OSError:
-            pass
-    return 80, 24
+def _terminal():
+    from runtime_lib import terminal
+
+    return terminal
 
 
 def at(name: str) -> object:
@@ -142,17 +138,17 @@ _AT_GETTERS = {
     "USER.RETURN.CODE": lambda: session.user_return_code,
     "USERNO": lambda: os.getpid(),
     "USER.NO": lambda: os.getpid(),
-    "CRTWIDE": lambda: _screen_size()[0],
-    "CRTHIGH": lambda: _screen_size()[1],
-    "LPTRWIDE": lambda: 80,
-    "LPTRHIGH": lambda: 66,
+    "CRTWIDE": lambda: _terminal().crt_size()[0],
+    "CRTHIGH": lambda: _terminal().crt_size()[1],
+    "LPTRWIDE": lambda: _terminal().system_item(2),
+    "LPTRHIGH": lambda: _terminal().system_item(3),
     "LOGNAME": _logname,
     "USER": _logname,
     "WHO": lambda: os.path.basename(os.getcwd()),
     "PATH": lambda: os.getcwd(),
     "DS": lambda: os.sep,
     "SYS.BELL": lambda: "\x07",
-    "TERM.TYPE": lambda: os.environ.get("TERM", ""),
+    "TERM.TYPE": lambda: _terminal().term_type(),
     "LEVEL": lambda: max(session.level - 1, 0),
     "DATA.PENDING": _data_pending,
     "DATE": _internal_date,
@@ -177,23 +173,18 @@ _AT_GETTERS = {
 def system(n: object, arg: object = None) -> object:
     """SYSTEM(n): session and environment information.
 
-    The items real programs use: 1 printer on, 2/3 page width/depth,
-    7 terminal type, 9 CPU milliseconds, 10 DATA queued, 11 select list 0
+    The items real programs use: 1 printer on, 2/3 page width/length,
+    4 lines left on the page, 5 page number, 6 line on the page (all of the
+    printer while PRINTER ON, else of the display), 7 terminal type, 9 CPU
+    milliseconds, 10 DATA queued, 11 select list 0
     active, 12 milliseconds past midnight, 18 user number, 91 0 on Unix,
     1000 the session's account path, 1017 the process id.
     """
-    from runtime_lib.terminal import input_state, output
+    from runtime_lib.terminal import input_state
 
     number = to_int(n)
-    width, height = _screen_size()
-    if number == 1:
-        return 1 if output.printer_on else 0
-    if number == 2:
-        return width
-    if number == 3:
-        return height
-    if number == 7:
-        return os.environ.get("TERM", "")
+    if 1 <= number <= 7:
+        return _terminal().system_item(number)
     if number == 9:
         return int(_time.process_time() * 1000)
     if number == 10:

@@ -1,0 +1,306 @@
+"""The keyboard: reading keys one at a time, KEYIN(), KEYREADY(), KEYCODE().
+
+Keys come from standard input, one byte at a time, as ScarletDME reads them
+(``keyin`` in ``linuxio.c``):
+
+- From a terminal, the runtime turns off line editing and echo on first
+  use (the program echoes what it wants, as ScarletDME does) and restores
+  the terminal when the process ends. RETURN arrives as CR (13); a LF or
+  NUL just after a CR is dropped. Ctrl-C still interrupts the program.
+- From a pipe or a file, LF reads as CR, so a line ends an INPUT. At the
+  end of input a read gives nothing: KEYIN() returns "" with STATUS() 3030
+  (end of file), INPUT returns what it has (""), and KEYREADY() is always
+  true, since reading will not wait.
+
+A timeout is in milliseconds here (KEYIN takes seconds); 0 or None waits
+for ever. A timed-out read sets STATUS() to 1011.
+
+Case inversion (ScarletDME's PTERM CASE INVERT, on by default for a
+session) swaps the case of letters read by KEYINC() and INPUT from the
+keyboard; DATA lines are never inverted.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import select
+from typing import Optional
+
+from runtime_lib.state import state as basic_state
+from runtime_lib.values import to_float, to_int
+
+ER_TIMEOUT = 1011
+ER_EOF = 3030
+CR = 13
+ESC = 27
+
+# Key codes KEYCODE() returns for the terminal's function keys (keyin.h).
+K_F1 = 128
+K_MOUSE = 200
+K_LEFT, K_RIGHT, K_UP, K_DOWN = 203, 204, 205, 206
+K_PAGE_UP, K_PAGE_DOWN, K_HOME, K_END = 207, 208, 209, 210
+K_INSERT, K_DELETE, K_BACK_TAB = 211, 212, 213
+K_BACKSPACE = 8
+K_RETURN = 13
+
+_KEY_CAPS = [(f"kf{i}", K_F1 + i - 1) for i in range(1, 13)] + [
+    ("kcub1", K_LEFT),
+    ("kcuf1", K_RIGHT),
+    ("kcuu1", K_UP),
+    ("kcud1", K_DOWN),
+    ("kpp", K_PAGE_UP),
+    ("knp", K_PAGE_DOWN),
+    ("khome", K_HOME),
+    ("kend", K_END),
+    ("kich1", K_INSERT),
+    ("kdch1", K_DELETE),
+    ("kcbt", K_BACK_TAB),
+    ("kmous", K_MOUSE),
+    ("kbs", K_BACKSPACE),
+]
+
+
+class Keyboard:
+    """Standard input as a source of keys."""
+
+    def __init__(self) -> None:
+        self.fd = 0
+        self.type_ahead: list[int] = []
+        self.saved_modes: Optional[list] = None
+        self.raw = False
+        self.last_was_cr = True
+        self.case_inversion = True
+        self.bindings: Optional[dict[str, int]] = None
+        self.owner = os.getpid()
+
+    def is_terminal(self) -> bool:
+        try:
+            return os.isatty(self.fd)
+        except OSError:
+            return False
+
+
+keyboard = Keyboard()
+
+
+def _enter_raw_mode() -> None:
+    """Turn off the terminal's line editing and echo (once per process)."""
+    if keyboard.raw:
+        return
+    keyboard.raw = True
+    try:
+        import termios
+
+        modes = termios.tcgetattr(keyboard.fd)
+    except Exception:
+        return
+    keyboard.saved_modes = [list(m) if isinstance(m, list) else m for m in modes]
+    keyboard.owner = os.getpid()
+    new = list(modes)
+    new[0] &= ~(termios.ICRNL | termios.INLCR | termios.IGNCR | termios.ISTRIP)
+    new[3] &= ~(termios.ICANON | termios.ECHO | termios.ECHONL)
+    new[3] |= termios.ISIG
+    cc = list(new[6])
+    cc[termios.VMIN] = 1
+    cc[termios.VTIME] = 0
+    new[6] = cc
+    try:
+        termios.tcsetattr(keyboard.fd, termios.TCSANOW, new)
+    except Exception:
+        keyboard.saved_modes = None
+        return
+    atexit.register(restore_terminal)
+
+
+def restore_terminal() -> None:
+    """Give the terminal back its line editing and echo."""
+    if keyboard.saved_modes is None or keyboard.owner != os.getpid():
+        return
+    try:
+        import termios
+
+        termios.tcsetattr(keyboard.fd, termios.TCSADRAIN, keyboard.saved_modes)
+    except Exception:
+        pass
+    keyboard.saved_modes = None
+    keyboard.raw = False
+
+
+def _wait(timeout_ms: Optional[int]) -> bool:
+    """Wait until a byte can be read; False if the timeout passed first."""
+    if not timeout_ms:
+        return True
+    try:
+        ready, _, _ = select.select([keyboard.fd], [], [], timeout_ms / 1000)
+    except (OSError, ValueError):
+        return True
+    return bool(ready)
+
+
+def _read_byte() -> Optional[int]:
+    try:
+        data = os.read(keyboard.fd, 1)
+    except (OSError, ValueError):
+        return None
+    return data[0] if data else None
+
+
+def read_key(timeout_ms: Optional[int] = None) -> Optional[int]:
+    """Return the next key's code, or None at a timeout or the end of input."""
+    from runtime_lib.terminal.display import output
+
+    output.flush()
+    if keyboard.type_ahead:
+        return keyboard.type_ahead.pop(0)
+    terminal = keyboard.is_terminal()
+    if terminal:
+        _enter_raw_mode()
+    while True:
+        if not _wait(timeout_ms):
+            basic_state.status = ER_TIMEOUT
+            return None
+        key = _read_byte()
+        if key is None:
+            basic_state.status = ER_EOF
+            return None
+        if not terminal:
+            return CR if key == 10 else key
+        if keyboard.last_was_cr and key in (0, 10):
+            keyboard.last_was_cr = False
+            continue
+        keyboard.last_was_cr = key == CR
+        return key
+
+
+def key_ready() -> bool:
+    """Return True if a key can be read without waiting."""
+    if keyboard.type_ahead:
+        return True
+    if not keyboard.is_terminal():
+        return True
+    _enter_raw_mode()
+    try:
+        ready, _, _ = select.select([keyboard.fd], [], [], 0)
+    except (OSError, ValueError):
+        return False
+    if not ready:
+        return False
+    key = read_key(None)
+    if key is None:
+        return False
+    keyboard.type_ahead.append(key)
+    return True
+
+
+def _invert(key: int) -> int:
+    c = chr(key)
+    if keyboard.case_inversion and c.isascii() and c.isalpha():
+        return ord(c.swapcase())
+    return key
+
+
+def _timeout_ms(seconds: object) -> Optional[int]:
+    """KEYIN's timeout in seconds as milliseconds (negative counts as 0)."""
+    if seconds is None:
+        return None
+    value = to_float(seconds)
+    return max(int(value * 1000), 0)
+
+
+def keyin(timeout: object = None) -> str:
+    """KEYIN([timeout]): the next key as a one-character string.
+
+    Waits for ever with no timeout (or 0); "" after the timeout (STATUS()
+    1011) or at the end of input (STATUS() 3030). No case inversion.
+    """
+    key = read_key(_timeout_ms(timeout))
+    return "" if key is None else chr(key)
+
+
+def keyinc(timeout: object = None) -> str:
+    """KEYINC([timeout]): KEYIN() with the session's case inversion applied."""
+    key = read_key(_timeout_ms(timeout))
+    return "" if key is None else chr(_invert(key))
+
+
+def keyinr(timeout: object = None) -> str:
+    """KEYINR([timeout]): KEYIN() (raw: no case inversion)."""
+    return keyin(timeout)
+
+
+def keyready() -> int:
+    """KEYREADY(): 1 if a key is waiting (always 1 when input is not a terminal)."""
+    return 1 if key_ready() else 0
+
+
+def _bindings() -> dict[str, int]:
+    from runtime_lib.terminal import screen
+
+    if keyboard.bindings is None:
+        keyboard.bindings = {}
+        for cap, code in _KEY_CAPS:
+            sequence = screen.capability(cap)
+            if sequence:
+                keyboard.bindings[sequence] = code
+        keyboard.bindings[chr(CR)] = K_RETURN
+    return keyboard.bindings
+
+
+def keycode(timeout: object = None) -> str:
+    """KEYCODE([timeout]): the next key, with the terminal's key sequences as codes.
+
+    A sequence the terminal sends for a function, cursor or editing key
+    gives one character whose code is ScarletDME's key code (F1 128 ...
+    F12 139, left 203, right 204, up 205, down 206, page up 207, page down
+    208, home 209, end 210, insert 211, delete 212, back tab 213,
+    backspace 8, return 13). A lone ESC is returned if nothing follows
+    within 0.2 seconds. A sequence that matches no key rings the bell and
+    is skipped. Single characters follow the session's case inversion.
+    """
+    from runtime_lib.terminal.display import output
+
+    bindings = _bindings()
+    limit = _timeout_ms(timeout)
+    while True:
+        key = read_key(limit)
+        if key is None:
+            return ""
+        sequence = chr(key)
+        if key == ESC:
+            following = read_key(200)
+            basic_state.status = 0
+            if following is None:
+                return chr(ESC)
+            sequence += chr(following)
+        while True:
+            if sequence in bindings:
+                return chr(bindings[sequence])
+            if not any(s.startswith(sequence) for s in bindings):
+                break
+            key = read_key(limit)
+            if key is None:
+                return ""
+            sequence += chr(key)
+        if len(sequence) == 1:
+            return chr(_invert(ord(sequence)))
+        output.write("\x07")
+
+
+def backspace_keys() -> tuple[int, ...]:
+    """The codes INPUT takes as backspace: the terminal's kbs, or 8.
+
+    At a terminal, 8 and 127 both rub out, whatever kbs says.
+    """
+    from runtime_lib.terminal import screen
+
+    kbs = screen.capability("kbs")
+    keys = (ord(kbs),) if len(kbs) == 1 else (8,)
+    if keyboard.is_terminal():
+        keys = tuple(sorted(set(keys) | {8, 127}))
+    return keys
+
+
+def set_case_inversion(on: object) -> None:
+    """Turn the session's keyboard case inversion on or off."""
+    keyboard.case_inversion = bool(to_int(on))

@@ -1,0 +1,293 @@
+"""Terminal statements in whole programs: keyboard INPUT, KEYIN, printers, games.
+
+Each program runs through ``pick2py run`` with TERM=xterm on an 80x24
+screen and the given bytes as standard input (a pipe, as in the recorded
+cases): keys are read one at a time, LF reads as RETURN, the end of input
+reads as an empty line, and session case inversion is on (ScarletDME's
+PTERM CASE INVERT default) for keys, never for DATA.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import pick2py_command, run_basic
+
+GAMES = Path("/work/ref/scarletdme/contrib/GAMES.BP")
+CORPUS = Path("/work/shared/corpus")
+
+
+def run(tmp_path: Path, source: str, stdin: bytes = b"", **env: str):
+    program = tmp_path / "PROG"
+    program.write_text(textwrap.dedent(source))
+    account = tmp_path / "account"
+    account.mkdir(exist_ok=True)
+    return run_basic(program, account, stdin=stdin, env=env or None)
+
+
+# (program, standard input, expected output, ScarletDME rule)
+INPUT_CASES = [
+    (
+        'INPUT A\nPRINT "[":A:"]"',
+        b"hello\n",
+        "HELLO\n[HELLO]\n",
+        "keys are echoed after case inversion swaps letters",
+    ),
+    (
+        'INPUT A NOCASEINVERT\nPRINT "[":A:"]"',
+        b"Hello\n",
+        "Hello\n[Hello]\n",
+        "NOCASEINVERT keeps the case",
+    ),
+    (
+        '$MODE NO.CASE.INVERT\nINPUT A\nPRINT "[":A:"]"',
+        b"Hello\n",
+        "Hello\n[Hello]\n",
+        "so does $MODE NO.CASE.INVERT",
+    ),
+    (
+        'INPUT A,3\nINPUT B\nPRINT A:"|":B',
+        b"12345\n",
+        "123\n45\n123|45\n",
+        "a full field ends the line; the rest is the next INPUT's",
+    ),
+    (
+        'INPUT A,3_\nPRINT "|":A',
+        b"12345\n",
+        "123\n|123\n",
+        "with _ a full field waits for RETURN; extra keys are ignored",
+    ),
+    ('INPUT A:\nPRINT "|":A', b"xy\n", "XY|XY\n", "a trailing colon: no newline"),
+    ("INPUT P HIDDEN\nPRINT P", b"pw\n", "**\nPW\n", "HIDDEN echoes stars"),
+    (
+        "INPUT A\nPRINT LEN(A)",
+        b"ab\x7fc\n",
+        "AB\x08 \x08C\n2\n",
+        "backspace (xterm's kbs, DEL) rubs out with cub1, space, cub1",
+    ),
+    (
+        "INPUT A\nPRINT LEN(A)",
+        b"ab\x08c\n",
+        "AB\x08C\n4\n",
+        "from a pipe, BS is not xterm's backspace key: it is kept",
+    ),
+    ('PROMPT "?"\nINPUT A\nPRINT A', b"1\n", "?1\n1\n", "the prompt comes first"),
+    ("ECHO OFF\nINPUT A\nECHO ON\nPRINT A", b"1\n", "1\n", "ECHO OFF shows nothing"),
+    (
+        'INPUT A\nPRINT "[":A:"]"',
+        b"abc",
+        "ABC[]\n",
+        "end of input in mid-line: INPUT returns an empty string",
+    ),
+    ('INPUT A\nPRINT "[":A:"]"', b"", "[]\n", "no input at all: empty, no newline"),
+    (
+        'DATA "aBc"\nINPUT A\nPRINT A',
+        b"",
+        "aBc\naBc\n",
+        "DATA lines are not case-inverted",
+    ),
+    (
+        'INPUT A, -1\nPRINT A\nDATA "x"\nINPUT B, -1\nPRINT B',
+        b"",
+        "1\n1\n",
+        "INPUT var, -1 tests for input; a pipe always has some",
+    ),
+    (
+        'INPUT A THEN PRINT "then" ELSE PRINT "else"\nPRINT A',
+        b"q\n",
+        "Q\nthen\nQ\n",
+        "THEN unless the input timed out",
+    ),
+    (
+        'A = "old"\nINPUT A FOR 10 THEN PRINT "then" ELSE PRINT "else"\nPRINT A',
+        b"",
+        "then\n\n",
+        "a pipe at its end does not time out",
+    ),
+    (
+        'INPUT @(2,1):A,4\nPRINT "|":A',
+        b"ab\n",
+        "\x1b[2;3H    \x1b[2;3H"
+        "\x1b[2;3H    \x1b[2;3HA"
+        "\x1b[2;4HB"
+        "\x1b[2;5H\n|AB\n",
+        "INPUT @ blanks the field, places the cursor before each key, ends on RETURN",
+    ),
+    (
+        'A="xyz"\nINPUT @(0,0):A,5 EDIT\nPRINT "|":A',
+        b"\x1b[4~!\n",
+        "\x1b[1;1Hxyz  \x1b[1;1H\x1b[1;1H\x1b[1;4H!\x1b[1;5H\n|xyz!\n",
+        "EDIT keeps the value; the END key (ESC [4~) moves to its end",
+    ),
+    (
+        'A="xyz"\nINPUT @(0,0):A,5\nPRINT "|":A',
+        b"q\n",
+        "\x1b[1;1Hxyz  \x1b[1;1H\x1b[1;1H     \x1b[1;1HQ\x1b[1;2H\n|Q\n",
+        "without EDIT the first key clears the field",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "source, stdin, expected, rule", INPUT_CASES, ids=[c[3] for c in INPUT_CASES]
+)
+def test_keyboard_input(tmp_path, source, stdin, expected, rule):
+    result = run(tmp_path, source, stdin)
+    assert result.stdout.decode("latin-1") == expected, result.stderr.decode()
+    assert result.returncode == 0
+
+
+# (program, standard input, expected output)
+KEY_CASES = [
+    ('PRINT SEQ(KEYIN()):" ":SEQ(KEYIN())', b"a\n", "97 13\n"),  # LF reads as CR
+    ("PRINT KEYINC():KEYINC()", b"aB", "Ab\n"),  # KEYINC inverts case
+    ('X = KEYIN()\nPRINT "[":X:"] ":STATUS()', b"", "[] 3030\n"),  # end of input
+    ("PRINT KEYREADY()", b"", "1\n"),  # a pipe never makes KEYIN wait
+    ('PRINT SEQ(KEYCODE()):" ":SEQ(KEYCODE())', b"\x1bOP\x1bOA", "128 205\n"),  # F1, up
+    ('PRINT "[":KEYCODE():"]"', b"\x1b[Ax", "\x07[X]\n"),  # unknown sequence: bell
+    ("PRINT SEQ(KEYCODE())", b"\x7f", "8\n"),  # xterm's kbs is DEL: backspace
+    ("PRINT KEYCODE()", b"x", "X\n"),  # plain keys follow case inversion
+]
+
+
+@pytest.mark.parametrize("source, stdin, expected", KEY_CASES)
+def test_keys(tmp_path, source, stdin, expected):
+    result = run(tmp_path, source, stdin)
+    assert result.stdout.decode("latin-1") == expected, result.stderr.decode()
+
+
+def test_keyin_timeout_on_a_silent_pipe(tmp_path):
+    """KEYIN(t) gives "" with STATUS() 1011 when nothing comes in t seconds."""
+    program = tmp_path / "PROG"
+    program.write_text(
+        'X = KEYIN(0.2)\nPRINT "[":X:"] ":STATUS()\n'
+        'A = "old"\nINPUT A FOR 0.2 ELSE PRINT "timeout"\nPRINT A\n'
+    )
+    account = tmp_path / "account"
+    account.mkdir()
+    started = time.monotonic()
+    with subprocess.Popen(
+        [*pick2py_command(), "run", str(program)],
+        cwd=account,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=_env(),
+    ) as process:
+        out, _ = (
+            process.communicate(timeout=60) if False else (process.stdout.read(), None)
+        )
+        process.stdin.close()
+    assert out.decode() == "[] 1011\ntimeout\nold\n"
+    assert time.monotonic() - started >= 0.4
+
+
+def _env() -> dict:
+    import os
+
+    return dict(os.environ, TERM="xterm", LINES="24", COLUMNS="80")
+
+
+def test_printer_output_goes_to_hold_files(tmp_path):
+    result = run(
+        tmp_path,
+        """
+        PRINT "screen"
+        PRINTER ON
+        PRINT "job one"
+        PRINTER CLOSE
+        PRINTER ON
+        PRINT "job two"
+        PRINT ON 3 "unit three"
+        PRINTER OFF
+        PRINT SYSTEM(1)
+    """,
+    )
+    assert result.stdout == b"screen\n0\n"
+    hold = tmp_path / "account" / "$HOLD"
+    assert (hold / "P0_0001").read_text() == "job one\n"
+    assert (hold / "P0_0002").read_text() == "job two\n"  # closed at the end
+    assert (hold / "P3").read_text() == "unit three\n"
+
+
+def test_printer_pages(tmp_path):
+    """A printer page: heading, data lines, blank lines, footing, form feed."""
+    result = run(
+        tmp_path,
+        """
+        PRINTER ON
+        HEADING "Head 'P'"
+        FOOTING "Foot"
+        FOR I = 1 TO 70
+           PRINT I
+        NEXT I
+        PRINT SYSTEM(3):" ":SYSTEM(5)
+    """,
+    )
+    assert result.stdout == b""
+    text = (tmp_path / "account" / "$HOLD" / "P0_0001").read_bytes().decode()
+    pages = text.split("\r\f")
+    assert len(pages) == 2
+    first = pages[0].split("\n")
+    assert first[0] == "Head    1" and first[1:65] == [str(i) for i in range(1, 65)]
+    assert first[65] == "Foot"  # 66 lines: heading, 64 data lines, footing
+    assert pages[1].startswith("Head    2\n65\n")
+    assert "66 2\n" in pages[1]  # SYSTEM(3) page length, SYSTEM(5) page number
+    assert pages[1].endswith("\nFoot")
+
+
+def test_printer_file_and_display(tmp_path):
+    account = tmp_path / "account"
+    result = run(
+        tmp_path,
+        """
+        EXECUTE "CREATE.FILE REPORTS DIRECTORY" CAPTURING X
+        PRINTER FILE ON 2 "REPORTS", "R1" THEN PRINT "ok" ELSE PRINT "no file"
+        PRINT ON 2 "to the record"
+        PRINTER FILE ON 2 "NOSUCH", "R1" ELSE PRINT "else taken"
+        PRINTER DISPLAY ON 4
+        PRINT ON 4 "on the screen"
+        PRINTER CLOSE
+    """,
+    )
+    out = result.stdout.decode()
+    assert "ok\n" in out and "else taken\n" in out and "on the screen\n" in out
+    assert "to the record" not in out
+    records = list(account.rglob("R1"))
+    assert records and records[0].read_text() == "to the record\n"
+
+
+def test_at_variables_and_system_items(tmp_path):
+    result = run(
+        tmp_path,
+        """
+        PRINT @CRTWIDE:"x":@CRTHIGH:" ":@TERM.TYPE:" ":SYSTEM(7)
+        PRINT SYSTEM(2):" ":SYSTEM(3):" ":@LPTRWIDE:" ":@LPTRHIGH
+        PRINTER ON
+        X = SYSTEM(3):" ":@LPTRHIGH:" ":SYSTEM(1)
+        PRINTER OFF
+        PRINT X
+        PRINT LEN(@SYS.BELL):" ":TERMINFO("cols")
+    """,
+        LINES="30",
+        COLUMNS="100",
+    )
+    assert result.stdout == b"100x30 xterm xterm\n100 30 100 30\n66 66 1\n1 80\n"
+
+
+@pytest.mark.parametrize("game", ["PYTHAG", "SNOOPY"])
+def test_games_print_what_scarletdme_printed(tmp_path, game):
+    """contrib/GAMES.BP PYTHAG and SNOOPY, against ScarletDME's recorded output."""
+    if not (GAMES / game).exists() or not (CORPUS / f"{game}.out").exists():
+        pytest.skip("ScarletDME's sources or the recorded corpus are not available")
+    shutil.copy(GAMES / game, tmp_path / game)
+    account = tmp_path / "account"
+    account.mkdir()
+    result = run_basic(tmp_path / game, account)
+    assert result.stdout == (CORPUS / f"{game}.out").read_bytes()
+    assert result.returncode == 0
