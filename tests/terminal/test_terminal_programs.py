@@ -143,6 +143,40 @@ def test_keyboard_input(tmp_path, source, stdin, expected, rule):
     assert result.returncode == 0
 
 
+# ($MODE program, expected output, what the mode changes)
+MODE_CASES = [
+    (
+        '$MODE NO.ECHO.DATA\nDATA "x"\nINPUT A\nPRINT A',
+        "x\n",
+        "NO.ECHO.DATA: DATA lines are not echoed",
+    ),
+    (
+        '$MODE HEADING.NO.EJECT\nPRINT "a"\nHEADING "T"\nPRINT "b"',
+        "a\nb\n",
+        "HEADING.NO.EJECT: a heading does not end the page",
+    ),
+    (
+        '$MODE PRCLOSE.DEFAULT.0\nFOOTING "F"\nPRINT "x"\nPRINTER CLOSE\nPRINT "y"',
+        "x\ny\n",
+        "PRCLOSE.DEFAULT.0: PRINTER CLOSE closes unit 0, not the display",
+    ),
+    (
+        'FOOTING "F"\nPRINT "x"\nPRINTER CLOSE',
+        "x\n" + "\n" * 21 + "F\n\x1b[24;1HPress"
+        " RETURN to continue, A to abort, Q to Quit, S to suppress pagination\n",
+        "without it PRINTER CLOSE ends the display's page too",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "source, expected, rule", MODE_CASES, ids=[c[2] for c in MODE_CASES]
+)
+def test_modes(tmp_path, source, expected, rule):
+    result = run(tmp_path, source)
+    assert result.stdout.decode("latin-1") == expected, result.stderr.decode()
+
+
 # (program, standard input, expected output)
 KEY_CASES = [
     ('PRINT SEQ(KEYIN()):" ":SEQ(KEYIN())', b"a\n", "97 13\n"),  # LF reads as CR
@@ -179,9 +213,7 @@ def test_keyin_timeout_on_a_silent_pipe(tmp_path):
         stdout=subprocess.PIPE,
         env=_env(),
     ) as process:
-        out, _ = (
-            process.communicate(timeout=60) if False else (process.stdout.read(), None)
-        )
+        out = process.stdout.read()  # standard input stays open and silent
         process.stdin.close()
     assert out.decode() == "[] 1011\ntimeout\nold\n"
     assert time.monotonic() - started >= 0.4

@@ -28,17 +28,15 @@ MODES = {
     "OPTIONAL.FINAL.END": "no effect",
     # A compile-time warning about unused variables.
     "TRAP.UNUSED": "no effect",
-    # The default unit of PRINTER CLOSE: pick2py spools every unit alike.
-    "PRCLOSE.DEFAULT.0": "no effect",
-    # INPUT never inverts case in pick2py.
-    "NO.CASE.INVERT": "no effect",
+    "PRCLOSE.DEFAULT.0": "honoured",
+    "NO.CASE.INVERT": "honoured",
+    "HEADING.NO.EJECT": "honoured",
+    "NO.ECHO.DATA": "honoured",
     "PICK.MATRIX": "unsupported",
     "PICK.ENTER": "unsupported",
     "PICK.ERRMSG": "unsupported",
     "COMPOSITE.READNEXT": "unsupported",
     "SELECTV": "unsupported",
-    "HEADING.NO.EJECT": "unsupported",
-    "NO.ECHO.DATA": "unsupported",
     "TIME.MS": "unsupported",
 }
 
