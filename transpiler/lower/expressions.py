@@ -242,7 +242,7 @@ class ExprLowerer:
     def lower_FunctionCall(self, node: A.FunctionCall) -> Value:
         args = [self.value(a) for a in node.args]
         if node.local:
-            return Value(self.scope.call_local_function(node.name, node, args))
+            return Value(self.scope.call_local_function(node.name, args))
         return Value(P.rt_call("call_function", P.string(node.target), *args))
 
     def lower_DictRef(self, node: A.DictRef) -> Value:
@@ -309,7 +309,7 @@ class ExprLowerer:
         return Value(self.scope.arg_count(node), "int")
 
     def intrinsic_ARG(self, node):
-        return Value(P.rt_call("arg", self.scope.arg_values(node), self.value(node.args[0])))
+        return Value(P.rt_call("arg", self.scope.arg_values(), self.value(node.args[0])))
 
     def intrinsic_INMAT(self, node):
         if node.args:

@@ -59,10 +59,6 @@ class Namer:
         return {py: basic for basic, py in self.names.items() if py != basic}
 
 
-def section_name(label: str) -> str:
-    """The nested function that runs a label's section."""
-    return "s_" + re.sub(r"[^A-Za-z0-9_]", "_", label.replace(".", "_"))
-
 
 def local_routine_name(name: str) -> str:
     """The nested function of a LOCAL SUBROUTINE or FUNCTION."""

@@ -77,8 +77,6 @@ def none() -> cst.Name:
     return name("None")
 
 
-def true() -> cst.Name:
-    return name("True")
 
 
 def tuple_(items: Sequence[Expr]) -> Expr:
@@ -88,8 +86,6 @@ def tuple_(items: Sequence[Expr]) -> Expr:
     return cst.Tuple(elements=elements)
 
 
-def list_(items: Sequence[Expr]) -> cst.List:
-    return cst.List(elements=[cst.Element(value=i) for i in items])
 
 
 def subscript(value: Expr, *indices: Expr) -> cst.Subscript:
@@ -140,8 +136,6 @@ def not_(value: Expr) -> cst.UnaryOperation:
     return cst.UnaryOperation(cst.Not(), parens(value))
 
 
-def neg(value: Expr) -> cst.UnaryOperation:
-    return cst.UnaryOperation(cst.Minus(), parens(value))
 
 
 def if_exp(test: Expr, body: Expr, orelse: Expr) -> cst.IfExp:
@@ -159,13 +153,6 @@ def parens(value: Expr) -> Expr:
     return value
 
 
-def walrus(target: str, value: Expr) -> cst.NamedExpr:
-    return cst.NamedExpr(
-        target=name(target),
-        value=value,
-        lpar=[cst.LeftParen()],
-        rpar=[cst.RightParen()],
-    )
 
 
 # ---------------------------------------------------------------- statements
@@ -215,8 +202,6 @@ def return_(value: Optional[Expr] = None) -> cst.SimpleStatementLine:
     return line(cst.Return(value=value))
 
 
-def raise_(value: Expr) -> cst.SimpleStatementLine:
-    return line(cst.Raise(exc=value))
 
 
 def pass_() -> cst.SimpleStatementLine:
@@ -291,6 +276,3 @@ def docstring_literal(text: str) -> str:
     safe = "".join(c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in safe)
     return '"""' + safe + '"""'
 
-
-def module(body: Sequence[Stmt], header: str) -> cst.Module:
-    return cst.Module(body=list(body), header=[])

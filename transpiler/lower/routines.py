@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import libcst as cst
 
-from transpiler import ast as A
 from transpiler.lower import pybuild as P
 from transpiler.lower.naming import local_routine_name
 from transpiler.lower.scope import Frame, Module, Scope

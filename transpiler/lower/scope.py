@@ -188,10 +188,12 @@ class Scope:
             return P.number(len([p for p in self.routine.params]))
         return P.name("_argc")
 
-    def arg_values(self, node: A.Node) -> cst.BaseExpression:
+    def arg_values(self) -> cst.BaseExpression:
+        """The arguments of a VAR.ARGS routine, for ARG(n)."""
         return P.name("_args")
 
-    def call_local_function(self, name, node, args) -> cst.BaseExpression:
+    def call_local_function(self, name: str, args) -> cst.BaseExpression:
+        """A call of a LOCAL FUNCTION (a nested function of the routine)."""
         from transpiler.lower.naming import local_routine_name
 
         return P.call(local_routine_name(name), *args)
@@ -213,7 +215,6 @@ class Scope:
         comments = []
         previous = max(self.frame.last_line, self.frame.first_line - 1)
         self.frame.last_line = span.line
-        source_map = self.module.diagnostics.source_map
         emitted = self.module.emitted_comments
         for index, comment in enumerate(self.module.program.item.comments):
             if comment.own_line and previous < comment.line < span.line and index not in emitted:

@@ -11,41 +11,12 @@ from __future__ import annotations
 from lark import Token, Transformer
 
 from transpiler import ast as A
-from transpiler.diagnostics import Span
+
+from transpiler.parse.build_exprs import BuildExpressions
+from transpiler.parse.common import _nodes, _span
 
 
-
-def _span(x) -> Span:
-    if isinstance(x, Token):
-        return Span(x.line or 0, x.column or 0)
-    if isinstance(x, A.Node):
-        return x.span
-    if isinstance(x, list) and x:
-        return _span(x[0])
-    return A.NO_SPAN
-
-
-def _nodes(children) -> list:
-    return [c for c in children if not isinstance(c, Token)]
-
-
-def number_value(text: str) -> int | float:
-    """Return a numeric literal's value: int if it fits 32 bits, else float."""
-    if "." in text:
-        return float(text)
-    value = int(text)
-    if -(2**31) <= value < 2**31:
-        return value
-    return float(value)
-
-
-class ArgList(list):
-    """Call arguments; ``semis`` holds indices of arguments after a ";"."""
-
-    semis: list[int]
-
-
-class BuildAst(Transformer):
+class BuildAst(BuildExpressions, Transformer):
     """Builds AST nodes from the grammar's rules (called by lark while parsing)."""
 
     # ---- structure
@@ -724,117 +695,3 @@ class BuildAst(Transformer):
     def generic_stmt(self, children):
         clauses = self._clauses(children)
         return A.Generic(str(children[0]).upper(), clauses, span=_span(children[0]))
-
-    # ---- expressions
-
-    def logical(self, children):
-        left, op, right = children
-        return A.Logical(op.type, left, right, span=_span(left))
-
-    def relop(self, children):
-        return children[0]
-
-    def compare(self, children):
-        left, op, right = children
-        return A.Compare(op.type, left, right, span=_span(left))
-
-    def concat(self, children):
-        left, _, right = children
-        parts = left.parts + [right] if isinstance(left, A.Concat) else [left, right]
-        return A.Concat(parts, span=_span(left))
-
-    def fmt_op(self, children):
-        value, mask = children
-        return A.Fmt(value, mask, span=_span(value))
-
-    def binary(self, children):
-        left, op, right = children
-        text = str(op)
-        if text == "**":
-            text = "^"
-        return A.BinOp(text, left, right, span=_span(left))
-
-    def negate(self, children):
-        operand = children[1]
-        if isinstance(operand, A.Number) and not operand.text.startswith("-"):
-            value = operand.value
-            if isinstance(value, int) and value == 0:
-                return A.Number(0, "-0", span=_span(children[0]))
-            return A.Number(-value, "-" + operand.text, span=_span(children[0]))
-        return A.Negate(operand, span=_span(children[0]))
-
-    def plus(self, children):
-        return A.UnaryPlus(children[1], span=_span(children[0]))
-
-    def extract(self, children):
-        base = children[0]
-        f = children[2]
-        parts = list(f) + [None, None]
-        return A.Extract(base, parts[0], parts[1], parts[2], span=_span(base))
-
-    def substr(self, children):
-        return A.Substr(children[0], list(children[2]), span=_span(children[0]))
-
-    def property(self, children):
-        return A.Property(children[0], str(children[2]), span=_span(children[0]))
-
-    def method(self, children):
-        args = next((c for c in children if isinstance(c, list)), [])
-        return A.Property(children[0], str(children[2]), list(args), span=_span(children[0]))
-
-    def field_args(self, children):
-        return _nodes(children)
-
-    def sub_args(self, children):
-        return _nodes(children)
-
-    def args(self, children):
-        out = ArgList()
-        out.semis = []
-        for c in children:
-            if isinstance(c, Token):
-                if c.type == "PSEMI":
-                    out.semis.append(len(out))
-                continue
-            out.append(c)
-        return out
-
-    def mat_arg(self, children):
-        return A.MatArg(str(children[1]), span=_span(children[0]))
-
-    def name(self, children):
-        return A.Var(str(children[0]), span=_span(children[0]))
-
-    def call(self, children):
-        args = next((c for c in children if isinstance(c, list)), [])
-        node = A.Call(str(children[0]), list(args), span=_span(children[0]))
-        node.semis = getattr(args, "semis", [])
-        return node
-
-    def string(self, children):
-        return A.String(str(children[0]), span=_span(children[0]))
-
-    def number(self, children):
-        text = str(children[0])
-        return A.Number(number_value(text), text, span=_span(children[0]))
-
-    def cursor(self, children):
-        return A.Cursor(list(children[1]), span=_span(children[0]))
-
-    def if_expr(self, children):
-        nodes = _nodes(children)
-        return A.IfExpr(nodes[0], nodes[1], nodes[2], span=_span(children[0]))
-
-    def dict_ref(self, children):
-        return A.DictRef(str(children[0]), span=_span(children[0]))
-
-    def atom(self, children):
-        inner = _nodes(children)[0]
-        return A.Paren(inner, span=_span(children[0]))
-
-    def jatom(self, children):
-        inner = _nodes(children)[0]
-        return A.Paren(inner, span=_span(children[0]))
-
-    def ellipsis(self, children):
-        return A.Var("...", span=_span(children[0]))
