@@ -1,0 +1,16 @@
+* FILEIO: write N records to a hashed file, then read them all back.
+PROGRAM FILEIO
+N = @SENTENCE[" ", 2, 1] + 0
+EXECUTE "DELETE.FILE BENCH.FILE" CAPTURING JUNK
+EXECUTE "CREATE.FILE BENCH.FILE DYNAMIC" CAPTURING JUNK
+OPEN "BENCH.FILE" TO F ELSE STOP "cannot open BENCH.FILE"
+FOR I = 1 TO N
+  REC = "Customer " : I : @FM : I * 7 : @FM : "red" : @VM : "blue"
+  WRITE REC ON F, "K" : I
+NEXT I
+TOTAL = 0
+FOR I = 1 TO N
+  READ REC FROM F, "K" : I THEN TOTAL += REC<2>
+NEXT I
+PRINT TOTAL
+END

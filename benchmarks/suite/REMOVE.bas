@@ -1,0 +1,12 @@
+* REMOVE: walk a dynamic array with REMOVE, summing its items.
+PROGRAM REMOVE
+N = @SENTENCE[" ", 2, 1] + 0
+A = STR("7" : @FM, N - 1) : "7"
+TOTAL = 0
+LOOP
+  REMOVE ITEM FROM A SETTING DELIM
+  TOTAL += ITEM
+WHILE DELIM DO
+REPEAT
+PRINT TOTAL
+END
