@@ -48,6 +48,11 @@ class _Depth:
 _depth = _Depth()
 
 
+def gosub_depth() -> int:
+    """How many GOSUBs are active (SYSTEM(1029))."""
+    return _depth.value
+
+
 def gosub(section: Section) -> Optional[object]:
     """GOSUB: run sections from ``section`` until a RETURN.
 

@@ -165,52 +165,101 @@ _AT_GETTERS = {
     "SELECTED": _selected,
     "QMSYS": lambda: os.environ.get("QMSYS", ""),
     "ABORT.CODE": lambda: session.values.get("ABORT.CODE", 0),
-    "TRANSACTION.LEVEL": lambda: 0,
+    "TRANSACTION.LEVEL": lambda: _transaction("level"),
+    "TRANSACTION.ID": lambda: _transaction("id"),
     "IP.ADDR": lambda: "127.0.0.1",
 }
 
 
 def system(n: object, arg: object = None) -> object:
-    """SYSTEM(n): session and environment information.
+    """SYSTEM(n): session and environment information, as op_sys.c numbers it.
 
-    The items real programs use: 1 printer on, 2/3 page width/length,
-    4 lines left on the page, 5 page number, 6 line on the page (all of the
-    printer while PRINTER ON, else of the display), 7 terminal type, 9 CPU
-    milliseconds, 10 DATA queued, 11 select list 0
-    active, 12 milliseconds past midnight, 18 user number, 91 0 on Unix,
-    1000 the session's account path, 1017 the process id.
+    1-6 printer and page state (of the printer while PRINTER ON, else of the
+    display), 7 terminal type, 9 CPU milliseconds, 10 DATA queued, 11 select
+    list 0 active, 12 TIME(), 18 user number, 23 break key enabled, 24 echo
+    on, 25 phantom, 26 prompt character, 27-30 uid, euid, gid, egid, 31
+    licence number (0), 32 system folder, 38 temporary folder, 42 IP
+    address, 91 0 (not Windows), 1000 CAPTURING in effect, 1001 case
+    inversion (0), 1005 DATE()*86400+TIME(), 1006 0, 1007/1008 transaction
+    id and level, 1009 0 (little-endian), 1010 platform, 1012 version, 1015
+    host name, 1017 tcp/ip port (0: not a network session), 1020 time of
+    day in milliseconds, 1024 folder at start, 1025 environment variables,
+    1029 GOSUB depth, 1030 login time, 1031 process id. Others give 0.
     """
-    from runtime_lib.terminal import input_state
+    from runtime_lib import process
+    from runtime_lib.conversions import system_date_time
 
     number = to_int(n)
     if 1 <= number <= 7:
         return _terminal().system_item(number)
-    if number == 9:
-        return int(_time.process_time() * 1000)
-    if number == 10:
-        return 1 if input_state.data else 0
-    if number == 11:
-        count = _selected()
-        return count if count else 0
-    if number == 12:
-        now = _time.time()
-        local = _time.localtime(now)
-        return int(((local.tm_hour * 60 + local.tm_min) * 60 + local.tm_sec) * 1000
-                   + (now % 1) * 1000)
-    if number == 18:
-        return os.getpid()
-    if number == 91:
-        return 0
-    if number == 1000:
-        return os.getcwd()
-    if number == 1017:
-        return os.getpid()
-    from runtime_lib import process
-
+    if number in (12, 1005, 1020, 1030):
+        return system_date_time(number)
     special = process.system_item(number)
     if special is not None:
         return special
-    return 0
+    item = _SYSTEM_ITEMS.get(number)
+    return item() if item is not None else 0
+
+
+def _capturing() -> int:
+    return 1 if _terminal().output.captures else 0
+
+
+def _environment() -> str:
+    from runtime_lib.values import FM, VM
+
+    names = VM.join(os.environ)
+    values = VM.join(os.environ.values())
+    return names + FM + values
+
+
+def _gosub_depth() -> int:
+    from runtime_lib.control import gosub_depth
+
+    return gosub_depth()
+
+
+def _transaction(which: str) -> int:
+    from runtime_lib.files import transactions
+
+    if which == "id":
+        return transactions.current_txn_id()
+    return 1 if transactions.in_transaction() else 0
+
+
+_ENTRY_DIRECTORY = os.getcwd()
+
+_SYSTEM_ITEMS = {
+    9: lambda: int(_time.process_time() * 1000),
+    10: lambda: 1 if _terminal().input_state.data else 0,
+    11: lambda: 1 if _selected() else 0,
+    18: lambda: os.getpid(),
+    23: lambda: 1,
+    24: lambda: 1 if _terminal().input_state.echo else 0,
+    26: lambda: _terminal().input_state.prompt,
+    27: os.getuid,
+    28: os.geteuid,
+    29: os.getgid,
+    30: os.getegid,
+    31: lambda: 0,
+    32: lambda: os.environ.get("QMSYS", ""),
+    38: lambda: os.environ.get("TMPDIR", "/tmp"),
+    42: lambda: "127.0.0.1",
+    91: lambda: 0,
+    1000: _capturing,
+    1001: lambda: 0,
+    1006: lambda: 0,
+    1007: lambda: _transaction("id"),
+    1008: lambda: _transaction("level"),
+    1009: lambda: 0 if sys.byteorder == "little" else 1,
+    1010: lambda: sys.platform.upper(),
+    1012: lambda: "pick2py",
+    1015: socket.gethostname,
+    1017: lambda: 0,
+    1024: lambda: _ENTRY_DIRECTORY,
+    1025: _environment,
+    1029: _gosub_depth,
+}
 
 
 def env(name: object) -> str:
