@@ -167,6 +167,7 @@ STATEMENT_WORDS: dict[str, frozenset[str]] = {
     "MARK.MAPPING": frozenset(["ON", "OFF"]),
     "CLEARSELECT": frozenset(["ALL"]),
     "ROLLBACK": frozenset(["ALL"]),
+    "IN": frozenset(["FOR"]),
     "CREATE.FILE": frozenset(["DIRECTORY", "DYNAMIC"]),
     "DELETE.FILE": frozenset(),
     "SLEEP": frozenset(),
