@@ -171,6 +171,24 @@ def display_string(text: str, transparent: bool = True) -> None:
             new_line()
 
 
+def print_line(text: str, newline: bool) -> None:
+    """PRINT or CRT to the display: the data as it is, then the counted newline.
+
+    The same as :func:`display_string` twice, done in one write when no
+    heading, pager or HUSH can be involved.
+    """
+    unit = state.unit
+    if unit.header_next or unit.paginate or state.hush or state.in_footer:
+        display_string(text)
+        if newline:
+            display_string("\n", transparent=False)
+        return
+    unit.active = unit.has_output = True
+    output.write(text + "\n" if newline else text)
+    if newline:
+        unit.line += 1
+
+
 def new_line() -> None:
     """End a display line; at the end of a page run the pager (tio_new_line)."""
     output.write("\n")

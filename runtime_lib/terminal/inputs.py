@@ -209,14 +209,14 @@ def _type_line(
 ) -> tuple[str, bool]:
     """Read one line of keys for INPUT; (text, False) after a timeout."""
     backspace = keyboard.backspace_keys()
-    wait = keyboard._timeout_ms(timeout) if timeout is not None else None
+    wait = keyboard.timeout_ms(timeout) if timeout is not None else None
     text = ""
     while True:
         key = keyboard.read_key(wait)
         if key is None:
             return "", basic_state.status != keyboard.ER_TIMEOUT
         if invert:
-            key = keyboard._invert(key)
+            key = keyboard.invert_case(key)
         if key in backspace:
             if text:
                 text = text[:-1]

@@ -127,12 +127,12 @@ def restore_terminal() -> None:
     keyboard.raw = False
 
 
-def _wait(timeout_ms: Optional[int]) -> bool:
-    """Wait until a byte can be read; False if the timeout passed first."""
-    if not timeout_ms:
+def _wait(wait_ms: Optional[int]) -> bool:
+    """Wait until a byte can be read; False if the time passed first."""
+    if not wait_ms:
         return True
     try:
-        ready, _, _ = select.select([keyboard.fd], [], [], timeout_ms / 1000)
+        ready, _, _ = select.select([keyboard.fd], [], [], wait_ms / 1000)
     except (OSError, ValueError):
         return True
     return bool(ready)
@@ -146,7 +146,7 @@ def _read_byte() -> Optional[int]:
     return data[0] if data else None
 
 
-def read_key(timeout_ms: Optional[int] = None) -> Optional[int]:
+def read_key(wait_ms: Optional[int] = None) -> Optional[int]:
     """Return the next key's code, or None at a timeout or the end of input."""
     from runtime_lib.terminal.display import output
 
@@ -157,7 +157,7 @@ def read_key(timeout_ms: Optional[int] = None) -> Optional[int]:
     if terminal:
         _enter_raw_mode()
     while True:
-        if not _wait(timeout_ms):
+        if not _wait(wait_ms):
             basic_state.status = ER_TIMEOUT
             return None
         key = _read_byte()
@@ -193,14 +193,15 @@ def key_ready() -> bool:
     return True
 
 
-def _invert(key: int) -> int:
+def invert_case(key: int) -> int:
+    """Return a key with its letter case swapped while case inversion is on."""
     c = chr(key)
     if keyboard.case_inversion and c.isascii() and c.isalpha():
         return ord(c.swapcase())
     return key
 
 
-def _timeout_ms(seconds: object) -> Optional[int]:
+def timeout_ms(seconds: object) -> Optional[int]:
     """KEYIN's timeout in seconds as milliseconds (negative counts as 0)."""
     if seconds is None:
         return None
@@ -214,14 +215,14 @@ def keyin(timeout: object = None) -> str:
     Waits for ever with no timeout (or 0); "" after the timeout (STATUS()
     1011) or at the end of input (STATUS() 3030). No case inversion.
     """
-    key = read_key(_timeout_ms(timeout))
+    key = read_key(timeout_ms(timeout))
     return "" if key is None else chr(key)
 
 
 def keyinc(timeout: object = None) -> str:
     """KEYINC([timeout]): KEYIN() with the session's case inversion applied."""
-    key = read_key(_timeout_ms(timeout))
-    return "" if key is None else chr(_invert(key))
+    key = read_key(timeout_ms(timeout))
+    return "" if key is None else chr(invert_case(key))
 
 
 def keyinr(timeout: object = None) -> str:
@@ -261,7 +262,7 @@ def keycode(timeout: object = None) -> str:
     from runtime_lib.terminal.display import output
 
     bindings = _bindings()
-    limit = _timeout_ms(timeout)
+    limit = timeout_ms(timeout)
     while True:
         key = read_key(limit)
         if key is None:
@@ -283,7 +284,7 @@ def keycode(timeout: object = None) -> str:
                 return ""
             sequence += chr(key)
         if len(sequence) == 1:
-            return chr(_invert(ord(sequence)))
+            return chr(invert_case(ord(sequence)))
         output.write("\x07")
 
 

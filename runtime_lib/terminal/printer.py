@@ -95,7 +95,8 @@ def find_unit(number: object, printer_on: Optional[bool] = None) -> PrintUnit:
 
 def print_(value: object = "", newline: bool = True) -> None:
     """PRINT: to the display, or to the printer while PRINTER ON."""
-    _print(find_unit(PRINTER), to_str(value), newline)
+    unit = find_unit(PRINTER) if printers.printer_on else display.dsp()
+    _print(unit, to_str(value), newline)
 
 
 def print_on(unit: object, value: object = "", newline: bool = True) -> None:
@@ -110,9 +111,7 @@ def crt(value: object = "", newline: bool = True) -> None:
 
 def _print(unit: PrintUnit, text: str, newline: bool) -> None:
     if unit.mode == TO_DISPLAY:
-        display.display_string(text)
-        if newline:
-            display.display_string("\n", transparent=False)
+        display.print_line(text, newline)
         if display.state.interactive:
             display.output.flush()
         return
@@ -423,7 +422,7 @@ def printer_name(unit: object, name: object) -> int:
     if target.unit < 0:
         raise BasicError("Printer -1 cannot be redirected")
     _set_mode(target, TO_PRINTER)
-    target.file_name = None
+    target.printer_name = to_str(name) or None
     return 0
 
 

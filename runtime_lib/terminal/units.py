@@ -48,7 +48,8 @@ class PrintUnit:
         self.header_next = False
         self.has_output = False
         self.active = False
-        # PRINTER FILE's target, and the open spool or hold file.
+        # PRINTER NAME's printer, PRINTER FILE's target, the open hold file.
+        self.printer_name: Optional[str] = None
         self.file_name: Optional[str] = None
         self.path: Optional[str] = None
         self.chunks: list[str] = []
