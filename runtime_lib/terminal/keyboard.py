@@ -6,7 +6,9 @@ Keys come from standard input, one byte at a time, as ScarletDME reads them
 - From a terminal, the runtime turns off line editing and echo on first
   use (the program echoes what it wants, as ScarletDME does) and restores
   the terminal when the process ends. RETURN arrives as CR (13); a LF or
-  NUL just after a CR is dropped. Ctrl-C still interrupts the program.
+  NUL just after a CR is dropped, and any other LF (RETURN typed before
+  the first read, while the terminal still edited lines) reads as CR.
+  Ctrl-C still interrupts the program.
 - From a pipe or a file, LF reads as CR, so a line ends an INPUT. At the
   end of input a read gives nothing: KEYIN() returns "" with STATUS() 3030
   (end of file), INPUT returns what it has (""), and KEYREADY() is always
@@ -69,7 +71,7 @@ class Keyboard:
         self.type_ahead: list[int] = []
         self.saved_modes: Optional[list] = None
         self.raw = False
-        self.last_was_cr = True
+        self.last_was_cr = False
         self.case_inversion = True
         self.bindings: Optional[dict[str, int]] = None
         self.owner = os.getpid()
@@ -169,6 +171,8 @@ def read_key(wait_ms: Optional[int] = None) -> Optional[int]:
         if keyboard.last_was_cr and key in (0, 10):
             keyboard.last_was_cr = False
             continue
+        if key == 10:
+            key = CR  # typed ahead before line editing was turned off
         keyboard.last_was_cr = key == CR
         return key
 

@@ -323,3 +323,61 @@ def test_games_print_what_scarletdme_printed(tmp_path, game):
     result = run_basic(tmp_path / game, account)
     assert result.stdout == (CORPUS / f"{game}.out").read_bytes()
     assert result.returncode == 0
+
+
+def test_at_a_terminal(tmp_path):
+    """At a terminal the display pauses every 23 lines, keys come unbuffered
+    and unechoed (the program echoes them), and the terminal's modes are
+    given back at the end."""
+    pty = pytest.importorskip("pty")
+    termios = pytest.importorskip("termios")
+    import os
+    import select
+
+    (tmp_path / "PROG").write_text(
+        'FOR I = 1 TO 25\n   PRINT "line ":I\nNEXT I\nINPUT A\nPRINT "[":A:"]"\n'
+    )
+    master, slave = pty.openpty()
+    env = dict(_env())
+    env.pop("LINES")
+    env.pop("COLUMNS")
+    modes = termios.tcgetattr(slave)
+    process = subprocess.Popen(
+        [*pick2py_command(), "run", "PROG"],
+        stdin=slave,
+        stdout=slave,
+        cwd=tmp_path,
+        env=env,
+        start_new_session=True,
+    )
+    out = b""
+
+    def read_until(text: bytes) -> None:
+        nonlocal out
+        deadline = time.monotonic() + 60
+        while text not in out and time.monotonic() < deadline:
+            if select.select([master], [], [], 0.1)[0]:
+                out += os.read(master, 4096)
+
+    def wait_for_key_read() -> None:
+        """Wait until the program reads keys (line editing turned off)."""
+        deadline = time.monotonic() + 60
+        while termios.tcgetattr(slave)[3] & termios.ICANON:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+
+    read_until(b"pagination")
+    wait_for_key_read()
+    os.write(master, b"\r")
+    read_until(b"line 25\r\n")
+    os.write(master, b"ab\r")
+    read_until(b"]")
+    assert process.wait(timeout=60) == 0
+    lines = [f"line {i}\r\n" for i in range(1, 26)]
+    prompt = "\x1b[24;1HPress RETURN to continue, A to abort, Q to Quit"
+    prompt += ", S to suppress pagination\r\n"
+    expected = "".join(lines[:23]) + prompt + "".join(lines[23:]) + "AB\r\n[AB]"
+    assert out.decode("latin-1").startswith(expected)
+    assert termios.tcgetattr(slave) == modes
+    os.close(master)
+    os.close(slave)
