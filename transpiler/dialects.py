@@ -62,6 +62,7 @@ class Dialect:
     functions: dict[str, DialectFunction] = field(default_factory=dict)
     cfunction: bool = False  # the CFUNCTION statement and %NAME C functions
     address_of: bool = False  # "&var" passes an argument by address
+    directives: frozenset[str] = frozenset()  # "$NAME" lines it adds
 
 
 SCARLETDME = Dialect("scarletdme")
@@ -78,6 +79,9 @@ UNIVERSE = Dialect(
         "GETSOCKETINFORMATION": DialectFunction("getsocketinformation", 3, 3, (2,)),
         "GETSOCKETERRORMESSAGE": DialectFunction("getsocketerrormessage", 2, 2, (1,)),
     },
+    # $COPYRIGHT text and the $EJECT listing control: neither changes what
+    # the program does.
+    directives=frozenset(["COPYRIGHT", "EJECT"]),
 )
 
 _SOCKETS = "SOCKET.BUILTIN"

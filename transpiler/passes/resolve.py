@@ -77,6 +77,16 @@ class Program:
 
 
 
+# The directives BCOMP's proc.directive knows (ScarletDME), plus the
+# preprocessor's ($IFDEF ...), which leave empty lines behind.
+_DIRECTIVES = frozenset(
+    """ALLOW.BREAK CATALOG CATALOGUE CPROC DEBUG DEBUGGER DEFINE DICT EXECUTE
+    EXPLIST FLAGS INCLUDE INSERT INTERNAL LIST MODE NETFILES NOCASE.STRINGS
+    NO.SYMBOLS NO.XREF PAGE QMCALL RECURSIVE TRUSTED IFDEF IFNDEF ELSE ENDIF
+    OPTIONS""".split()
+)
+
+
 class Resolver:
     """Resolves one item."""
 
@@ -86,6 +96,7 @@ class Resolver:
         self.diagnostics = diagnostics
         self.dialect = dialect
         self.equates: dict[str, A.Expr] = {}
+        self.expanding: list[str] = []  # EQUATE names being substituted
         self.deffuns: dict[str, A.Deffun] = {}
         self.program = None
 
@@ -183,6 +194,13 @@ class Resolver:
                 program.internal = True
             elif name in ("CATALOG", "CATALOGUE") and len(words) > 1:
                 program.catalog_name = words[1].upper()
+            elif name not in _DIRECTIVES and name not in self.dialect.directives:
+                # BCOMP proc.directive: anything else is an error, so a line
+                # such as "$T1 = 1" is never silently dropped.
+                self.diagnostics.error(
+                    A.Span(index, 1), f"unrecognised compiler directive {words[0]}",
+                    "E-PREPROCESS",
+                )
 
     # --- declarations -------------------------------------------------------
 
@@ -250,13 +268,22 @@ class Resolver:
         value = self.equates.get(node.name)
         if value is None:
             return node
+        if node.name in self.expanding:
+            # "EQUATE X TO X + 1": the name would stand for itself forever.
+            self.diagnostics.error(node.span, f"EQUATE {node.name} refers to itself",
+                                   "E-SYNTAX")
+            return node
         seen = {node.name}
         while isinstance(value, A.Var) and value.name in self.equates:
             if value.name in seen:
                 break
             seen.add(value.name)
             value = self.equates[value.name]
-        resolved = transform(copy.deepcopy(value), self.resolve_node)
+        self.expanding.append(node.name)
+        try:
+            resolved = transform(copy.deepcopy(value), self.resolve_node)
+        finally:
+            self.expanding.pop()
         if isinstance(resolved, A.Node):
             resolved.span = node.span
         return resolved
