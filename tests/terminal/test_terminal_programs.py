@@ -179,6 +179,9 @@ def test_modes(tmp_path, source, expected, rule):
 
 # (program, standard input, expected output)
 KEY_CASES = [
+    # IN var FOR t: the key's code (echoed if printable), THEN when not 0
+    ('IN X FOR 3 THEN PRINT " key ":X ELSE PRINT "none ":X', b"a", "a key 97\n"),
+    ('IN X FOR 3 THEN PRINT " key ":X ELSE PRINT "none ":X', b"", "none 0\n"),
     ('PRINT SEQ(KEYIN()):" ":SEQ(KEYIN())', b"a\n", "97 13\n"),  # LF reads as CR
     ("PRINT KEYINC():KEYINC()", b"aB", "Ab\n"),  # KEYINC inverts case
     ('X = KEYIN()\nPRINT "[":X:"] ":STATUS()', b"", "[] 3030\n"),  # end of input

@@ -285,3 +285,13 @@ class FileStatements:
         return self.transaction_end(node, [P.expr_stmt(P.rt_call("transaction_abort"))])
 
     file_ROLLBACK = file_TRANSACTION_ABORT
+
+    # --- IN, parsed like a file statement ----------------------------------------
+
+    def file_IN(self, node):
+        """IN var [FOR t] [THEN/ELSE]: var = the next key's code, 0 after t
+        tenths of a second; THEN when it is not 0 (BCOMP st.in, _IN)."""
+        code = self.scope.temp()
+        out = [P.assign(code, P.rt_call("in_", *self.args(node)))]
+        out += self.assign_to(node.targets[0], P.name(code))
+        return out + self.clauses_on_bool(code, node.clauses)
