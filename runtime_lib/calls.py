@@ -5,6 +5,10 @@ Python function that returns the final values of its parameters as a tuple;
 the caller stores each back into the variable it passed. A FUNCTION returns
 its value. Each call gets its own PRECISION (4), as each ScarletDME program
 level does, and the caller's is restored afterwards.
+
+CALL runs ``__basic__.entry``, the bare routine. Python callers use the
+module's public name instead, which :mod:`runtime_lib.pycall` wraps to take
+Python values and hand back named results.
 """
 
 from __future__ import annotations
@@ -13,7 +17,13 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 from runtime_lib import catalog as _catalog
-from runtime_lib.errors import ArgumentCountError, BasicError, NotCataloguedError, StopProgram
+from runtime_lib.errors import (
+    ArgumentCountError,
+    BasicError,
+    ChainProgram,
+    NotCataloguedError,
+    StopProgram,
+)
 from runtime_lib.matrix import Matrix
 from runtime_lib.state import DEFAULT_PRECISION, state
 from runtime_lib.values import UNASSIGNED, Unassigned, to_str
@@ -27,7 +37,8 @@ class ItemInfo:
     kind: str  # PROGRAM, SUBROUTINE or FUNCTION
     source: str
     names: dict = field(default_factory=dict)  # Python name -> BASIC name if changed
-    entry: Optional[Callable] = None
+    entry: Optional[Callable] = None  # the routine, as CALL runs it
+    python_entry: Optional[Callable] = None  # the same for Python callers (pycall)
 
     def basic_name(self, python_name: str) -> str:
         return self.names.get(python_name, python_name)
@@ -183,6 +194,15 @@ def program(info: ItemInfo) -> Callable:
                         body()
                     except StopProgram:
                         pass
+                    except ChainProgram:
+                        raise
+                    except Exception as exc:
+                        # Name the BASIC line for a Python caller too, not
+                        # only for the program runner.
+                        from runtime_lib.program import locate_error
+
+                        locate_error(exc)
+                        raise
                     finally:
                         terminal.flush()
             return 0
@@ -190,7 +210,8 @@ def program(info: ItemInfo) -> Callable:
         main.__wrapped__ = body
         main.__doc__ = body.__doc__
         main.__name__ = "main"
-        info.entry = main
+        info.entry = info.python_entry = main
+        _catalog.catalog.note_module(body.__globals__)
         return main
 
     return decorate

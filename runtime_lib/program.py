@@ -41,6 +41,12 @@ class Location:
     line: int
     include: str = ""
     text: str = ""  # the BASIC source of the line
+    source: str = ""  # the item's BASIC file, as the generated module names it
+
+    @property
+    def path(self) -> str:
+        """The BASIC file holding the line: the $INSERTed file or the item's."""
+        return self.include or self.source
 
 
 def basic_location(tb: Optional[TracebackType]) -> tuple[Optional[Location], object]:
@@ -52,7 +58,8 @@ def basic_location(tb: Optional[TracebackType]) -> tuple[Optional[Location], obj
         if info is not None and hasattr(info, "kind"):
             line = _basic_line(frame.f_code.co_filename, tb.tb_lineno)
             if line is not None:
-                found = (Location(info.name, line[1], line[0], line[2]), frame)
+                source = frame.f_globals.get("__basic_source_path__") or info.source
+                found = (Location(info.name, line[1], line[0], line[2], source), frame)
         tb = tb.tb_next
     return found
 
@@ -117,15 +124,40 @@ def _word_position(text: str, word: str) -> int:
     return match.start() if match else -1
 
 
+def locate_error(exc: BaseException) -> Optional[Location]:
+    """Fill in where in BASIC an exception happened; return that place.
+
+    A :class:`BasicError` gets its ``item``, ``line`` and ``path`` (and the
+    variable of a non-numeric value); any exception gets ``basic_location``
+    and a note naming the BASIC file, line and source, which Python prints
+    under its traceback. Called only when an exception leaves generated
+    code (the program runner, the Python entries of routines), so
+    statements pay nothing for it. The innermost generated frame is the
+    place; an entry further out finds it already filled in.
+    """
+    known = getattr(exc, "basic_location", None)
+    if known is not None:
+        return known
+    location, frame = basic_location(exc.__traceback__)
+    if location is None:
+        return None
+    if isinstance(exc, BasicError):
+        if isinstance(exc, NonNumericError) and exc.variable is None:
+            exc.variable = _variable_holding(frame, exc.value, location.text)
+        exc.line = location.line
+        exc.item = location.item
+        exc.path = location.path
+    exc.basic_location = location
+    if hasattr(exc, "add_note"):  # Python 3.11+
+        text = location.text.strip()
+        exc.add_note(f"BASIC {location.path} line {location.line} ({location.item}): {text}")
+    return location
+
+
 def describe(exc: BaseException) -> tuple[str, Optional[Location]]:
     """The ScarletDME-style message for a fatal error, and where it happened."""
-    location, frame = basic_location(exc.__traceback__)
+    location = locate_error(exc)
     if isinstance(exc, BasicError):
-        if isinstance(exc, NonNumericError) and exc.variable is None and location:
-            exc.variable = _variable_holding(frame, exc.value, location.text)
-        if location is not None:
-            exc.line = location.line
-            exc.item = location.item
         return exc.message(), location
     if isinstance(exc, RecursionError):
         text = "Stack overflow (too many nested calls)"

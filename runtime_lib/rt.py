@@ -51,6 +51,7 @@ from runtime_lib.matrix import Matrix, inmat
 from runtime_lib.multivalue import *
 from runtime_lib import phantom as _phantom  # registers the PHANTOM command
 from runtime_lib.process import exit_child, fork
+from runtime_lib.pycall import function, subroutine
 from runtime_lib.session import (
     at,
     at_set,

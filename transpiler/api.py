@@ -77,6 +77,20 @@ def item_name(path: str | Path) -> str:
     return base
 
 
+def module_name(item: str) -> str:
+    """The Python module name ``pick2py transpile`` gives an item (without
+    making it unique): lower case, other characters as ``_``, ``m_`` before
+    a leading digit, ``_`` after a keyword. MONEY.LINE is money_line."""
+    import keyword
+
+    base = "".join(c if c.isalnum() else "_" for c in item.lower())
+    if not base or base[0].isdigit():
+        base = "m_" + base
+    if keyword.iskeyword(base):
+        base += "_"
+    return base
+
+
 def transpile_source(source: SourceFile, options: Options | None = None,
                      name: str | None = None) -> Result:
     """Transpile one BASIC item; return its Python source or its diagnostics."""

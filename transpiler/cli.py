@@ -16,7 +16,7 @@ import os
 import sys
 from pathlib import Path
 
-from transpiler.api import Options, Result, item_name, transpile_file
+from transpiler.api import Options, Result, item_name, module_name, transpile_file
 from transpiler.diagnostics import InternalError
 
 SKIPPED_SUFFIXES = (".md", ".out", ".txt", ".py", ".json")
@@ -54,13 +54,7 @@ def module_names(items: list[Path]) -> dict[Path, str]:
     names: dict[Path, str] = {}
     taken: set[str] = set()
     for item in sorted(items, key=lambda p: (item_name(p), str(p))):
-        base = "".join(c if c.isalnum() else "_" for c in item_name(item).lower())
-        if not base or base[0].isdigit():
-            base = "m_" + base
-        import keyword
-
-        if keyword.iskeyword(base):
-            base += "_"
+        base = module_name(item_name(item))
         candidate, n = base, 2
         while candidate in taken:
             candidate = f"{base}_{n}"

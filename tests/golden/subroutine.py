@@ -14,6 +14,7 @@ __basic__ = rt.ItemInfo(
 )
 
 
+@rt.subroutine(__basic__)
 def ADD_TAG(N, TAG_TEXT):
     """BASIC SUBROUTINE ADD.TAG(N, TAG.TEXT)."""
     # 1: SUBROUTINE ADD.TAG(N, TAG.TEXT)
@@ -27,6 +28,3 @@ def ADD_TAG(N, TAG_TEXT):
     return (N, TAG_TEXT)
     # 6: END
     return (N, TAG_TEXT)
-
-
-__basic__.entry = ADD_TAG

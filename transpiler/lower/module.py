@@ -11,6 +11,9 @@ routine's function::
 
     @rt.program(__basic__)
     def main(): ...
+
+A SUBROUTINE or FUNCTION is decorated ``@rt.subroutine(__basic__)`` or
+``@rt.function(__basic__)`` instead.
 """
 
 from __future__ import annotations
@@ -64,12 +67,10 @@ def build_module(program: Program, diagnostics, source_name: str, sha: str) -> c
         P.assign("__basic__", P.rt_call("ItemInfo", **info)),
         *module.constants,
     ]
-    if kind == "PROGRAM":
-        decorator = cst.Decorator(decorator=P.rt_call("program", P.name("__basic__")))
-        body.append(function.with_changes(decorators=[decorator]))
-    else:
-        body.append(function)
-        body.append(P.assign(P.attr("__basic__", "entry"), P.name(function.name.value)))
+    # rt.program / rt.subroutine / rt.function keep the routine for CALL and
+    # bind the name to its entry for Python callers (runtime_lib.pycall).
+    decorator = cst.Decorator(decorator=P.rt_call(kind.lower(), P.name("__basic__")))
+    body.append(function.with_changes(decorators=[decorator]))
     tree = cst.Module(body=body)
     missing = missing_runtime_names(tree)
     if missing:
