@@ -7,6 +7,7 @@ returns None, counting nesting depth against ScarletDME's limit of 256.
 
 from __future__ import annotations
 
+import math
 from typing import Callable, Optional
 
 from runtime_lib.errors import (
@@ -16,7 +17,7 @@ from runtime_lib.errors import (
     StopProgram,
 )
 from runtime_lib.state import FLTDIFF
-from runtime_lib.values import to_int, to_num, to_str
+from runtime_lib.values import INT32_MAX, INT32_MIN, to_int, to_num, to_str
 
 MAX_GOSUB_DEPTH = 256
 
@@ -144,6 +145,47 @@ def for_test(value: object, limit: object, step: object) -> bool:
     if s < 0:
         return v >= lim or abs(v - lim) <= FLTDIFF
     return v <= lim or abs(v - lim) <= FLTDIFF
+
+
+def for_range(start: int, limit: object, step: int = 1):
+    """The values of a FOR variable with an integer start and step, when
+    the limit is read once (it cannot change while the loop runs).
+
+    ``FOR I = start TO limit [STEP step]`` runs while :func:`for_test`
+    passes: the limit is converted as a number (a float limit lets values
+    within FLTDIFF of it pass) and each value is the last plus the step.
+    That is a ``range`` when every value fits 32 bits; past 2147483647
+    BASIC's integers become floats, so then the values are made one by one
+    as BASIC makes them.
+    """
+    lim = to_num(limit)
+    if type(start) is not int or type(step) is not int or step == 0:
+        return _for_values(start, lim, step)
+    if type(lim) is float:
+        if lim != lim:
+            return range(0)  # NaN: no value passes
+        if abs(lim) > INT32_MAX:
+            return _for_values(start, lim, step)
+        last = math.floor(lim) if step > 0 else math.ceil(lim)
+        # The test is "v <= lim or |v - lim| <= FLTDIFF" (>= for a negative step).
+        while for_test(last + (1 if step > 0 else -1), lim, step):
+            last += 1 if step > 0 else -1
+        while not for_test(last, lim, step) and abs(last - lim) < 2:
+            last -= 1 if step > 0 else -1
+    else:
+        last = lim
+    if INT32_MIN <= last <= INT32_MAX:
+        return range(start, last + (1 if step > 0 else -1), step)
+    return _for_values(start, lim, step)
+
+
+def _for_values(value: object, limit: object, step: object):
+    """FOR values one by one, stepped with BASIC's addition."""
+    from runtime_lib.arith import add
+
+    while for_test(value, limit, step):
+        yield value
+        value = add(value, step)
 
 
 def stop(message: object = None, *args: object) -> None:

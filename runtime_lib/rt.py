@@ -30,6 +30,7 @@ from runtime_lib.control import (
     abort,
     done,
     done_value,
+    for_range,
     for_test,
     gosub,
     on_index,

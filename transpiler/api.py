@@ -1,6 +1,6 @@
 """The pipeline in one call: BASIC source in, Python module (or diagnostics) out.
 
-    source -> preprocess -> lex -> parse -> resolve -> flow/lower -> emit
+    source -> preprocess -> lex -> parse -> resolve -> flow -> types -> lower -> emit
 
 Used by the command line, the runtime catalogue (which transpiles CALLed
 items on demand) and the import hook.
@@ -18,6 +18,7 @@ from transpiler.lexer import lex
 from transpiler.parse import parse
 from transpiler.passes.flow import analyse as analyse_flow
 from transpiler.passes.resolve import resolve
+from transpiler.passes.types import infer as infer_types
 from transpiler.preprocess import PreprocessOptions, preprocess
 from transpiler.source import SourceFile, SourceMap
 
@@ -106,6 +107,7 @@ def transpile_source(source: SourceFile, options: Options | None = None,
         return result
     program = resolve(item, diagnostics, lexed.dialect)
     analyse_flow(program, diagnostics)
+    infer_types(program)
     if diagnostics.has_errors():
         result.diagnostics = diagnostics.sorted()
         return result

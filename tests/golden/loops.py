@@ -26,26 +26,24 @@ def main():
     # 2: TOTAL = 0
     TOTAL = 0
     # 3: FOR I = 1 TO 10 STEP 2
-    I = 1
-    _n1 = I
-    while rt.for_test(_n1, 10, 2):
-        I = _n1
+    for I in range(1, 11, 2):
         # 4: IF MOD(I, 3) = 0 THEN CONTINUE
-        if rt.eq(rt.mod_(I, 3), 0):
-            _n1 = rt.add(I, 2)
+        if (I % 3) == 0:
             continue
         # 5: TOTAL += I
-        TOTAL = rt.add(TOTAL, I)
-        # 6: NEXT I
-        _n1 = rt.add(I, 2)
+        TOTAL += I
+        if not (-2147483648 <= TOTAL <= 2147483647):
+            TOTAL = float(TOTAL)
     # 7: N = 0
     N = 0
     # 8: LOOP
     while True:
         # 9: N += 1
-        N = rt.add(N, 1)
+        N += 1
+        if not (-2147483648 <= N <= 2147483647):
+            N = float(N)
         # 10: WHILE N < 5 DO
-        if not rt.lt(N, 5):
+        if not (N < 5):
             break
         # 11: GOSUB SHOW
         rt.gosub(s_SHOW)

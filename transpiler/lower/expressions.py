@@ -1,27 +1,33 @@
 """Lowering BASIC expressions to Python expressions.
 
 Every lowered expression comes back as a :class:`Value`: the libcst node and
-what is known of its type. BASIC's rules differ from Python's for numeric
-strings, mixed comparisons and dynamic arrays, so operations go through the
-runtime (``rt.add``, ``rt.eq``, ...) unless the operands are literals, which
-are folded at transpile time with the same runtime functions, so the result
-is the one the program would compute.
+the form its code gives the value in. BASIC's rules differ from Python's for
+numeric strings, mixed comparisons, 32-bit overflow and dynamic arrays, so
+operations go through the runtime (``rt.add``, ``rt.eq``, ...) unless
+:mod:`transpiler.passes.types` proved the operands of a kind for which
+Python's operator gives the same result: ``I < N`` on whole numbers,
+``I + 1`` on integers that cannot leave 32 bits, ``S + str(I)`` for a string
+and an integer, ``S == "abc"`` for a string and a non-numeric literal.
+Operations on literals are folded at transpile time with the runtime's own
+functions, so the result is the one the program would compute.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Optional
 
 import libcst as cst
 
 from runtime_lib import arith as _arith
-from runtime_lib.values import to_num
+from runtime_lib.values import is_strict_numeric, to_num
 from transpiler import ast as A
 from transpiler.lower import pybuild as P
 from transpiler.lower.dialect_calls import lower_dialect_call
 from transpiler.keywords import AT_VARIABLES
 from transpiler.lower.intrinsics import INTRINSICS, SPECIAL
+from transpiler.passes import types as T
 
 if TYPE_CHECKING:
     from transpiler.lower.scope import Scope
@@ -39,6 +45,78 @@ _MARK_CONSTANTS = {
 
 _BINARY = {"+": "add", "-": "sub", "*": "mul", "/": "div", "//": "idiv", "^": "pwr"}
 _COMPARE = {"EQ": "eq", "NE": "ne", "LT": "lt", "GT": "gt", "LE": "le", "GE": "ge"}
+_PY_COMPARE = {"EQ": "==", "NE": "!=", "LT": "<", "GT": ">", "LE": "<=", "GE": ">="}
+_EMPTY_TYPES = T.Types()
+_CANONICAL_INT = re.compile(r"-?(0|[1-9][0-9]{0,14})\Z")
+
+
+def _shorter(node: A.Expr, length: int) -> bool:
+    """Is the expression a substring X[s, l] of at most ``length`` characters?"""
+    if not isinstance(node, A.Substr) or len(node.args) != 2:
+        return False
+    count = node.args[1]
+    return isinstance(count, A.Number) and isinstance(count.value, int) and count.value <= length
+
+
+def literal_value(node: A.Number) -> int | float:
+    """The number a BASIC numeric literal stands for.
+
+    ScarletDME converts a literal as it converts a numeric string (digit by
+    digit), which can differ from Python's nearest double.
+    """
+    if node.text and node.text.lstrip("-").replace(".", "", 1).isdigit():
+        try:
+            return to_num(node.text)
+        except Exception:
+            pass  # too long for a BASIC number string: BCOMP makes a float
+    return float(node.value)
+
+
+# TRANS(DICT "F", id, f, code): BCOMP takes a leading DICT in the file
+# argument as a keyword and prefixes "DICT " to the expression after it. The
+# grammar reads `DICT "F"` as format juxtaposition instead, so the argument
+# arrives as Fmt(Var("DICT"), expr) at its left end (Fmt binds tighter than
+# ":", so `DICT "A":B` is Concat(Fmt(DICT, "A"), B)). with_dict_keyword()
+# puts BCOMP's reading back: Concat("DICT ", expr).
+_TRANS_FUNCTIONS = frozenset({"TRANS", "XLATE", "RTRANS"})
+
+
+def _without_dict(node: A.Expr) -> Optional[A.Expr]:
+    """The file argument without its leading DICT keyword, or None."""
+    if isinstance(node, A.Fmt):
+        if isinstance(node.value, A.Var) and node.value.name.upper() == "DICT":
+            return node.mask
+        inner = _without_dict(node.value)
+        return None if inner is None else replace(node, value=inner)
+    if isinstance(node, A.Concat) and node.parts:
+        inner = _without_dict(node.parts[0])
+        return None if inner is None else replace(node, parts=[inner, *node.parts[1:]])
+    return None
+
+
+def with_dict_keyword(node: A.Intrinsic) -> A.Intrinsic:
+    """TRANS/XLATE/RTRANS with ``DICT expr`` read as BCOMP reads it."""
+    if not node.args:
+        return node
+    name = _without_dict(node.args[0])
+    if name is None:
+        return node
+    file = A.Concat(parts=[A.String("DICT ", span=node.args[0].span), name],
+                    span=node.args[0].span)
+    return replace(node, args=[file, *node.args[1:]])
+
+
+def join_strings(codes: list[cst.BaseExpression]) -> cst.BaseExpression:
+    """``a + b + c``: Python's ``+`` is left-associative, so no parentheses."""
+    code = codes[0]
+    for part in codes[1:]:
+        code = cst.BinaryOperation(left=code, operator=cst.Add(), right=P.parens(part))
+    return code
+
+
+def is_plain_name(code: cst.BaseExpression) -> bool:
+    """Is the code a bare name or number (no parentheses needed anywhere)?"""
+    return isinstance(code, (cst.Name, cst.Integer, cst.Float))
 
 
 @dataclass
@@ -64,6 +142,17 @@ class ExprLowerer:
 
     def __init__(self, scope: "Scope"):
         self.scope = scope
+        self.types = getattr(scope.module.program, "types", None) or _EMPTY_TYPES
+
+    def kind(self, node: A.Expr) -> T.Kind:
+        """What the types pass proved about an expression's value."""
+        if isinstance(node, A.Number):
+            return T.constant(literal_value(node))
+        if isinstance(node, A.String):
+            return T.constant(node.value)
+        if isinstance(node, A.Paren):
+            return self.kind(node.value)
+        return self.types.kind(node)
 
     # --- entry points ------------------------------------------------------
 
@@ -81,6 +170,8 @@ class ExprLowerer:
             return v.code
         if v.is_const and isinstance(v.const, int):
             return P.name("True") if v.const else P.name("False")
+        if self.kind(node).is_number:
+            return v.code  # a number is true when it is not zero, as in Python
         return P.rt_call("truth", v.code)
 
     def lower(self, node: A.Expr) -> Value:
@@ -93,14 +184,7 @@ class ExprLowerer:
     # --- leaves ---------------------------------------------------------------
 
     def lower_Number(self, node: A.Number) -> Value:
-        # ScarletDME converts a literal as it converts a numeric string
-        # (digit by digit), which can differ from Python's nearest double.
-        if node.text and node.text.lstrip("-").replace(".", "", 1).isdigit():
-            try:
-                return constant(to_num(node.text))
-            except Exception:
-                pass  # too long for a BASIC number string: BCOMP makes a float
-        return constant(float(node.value))
+        return constant(literal_value(node))
 
     def lower_String(self, node: A.String) -> Value:
         return constant(node.value)
@@ -135,7 +219,23 @@ class ExprLowerer:
         folded = self.fold(function, left, right)
         if folded is not None:
             return folded
+        if node.op in "+-*" and self.kind(node).is_int:
+            # Integers whose result surely fits 32 bits: Python's operator.
+            return Value(P.binary(left.code, node.op, right.code), "int")
         return Value(P.rt_call(function, self.plain(left), self.plain(right)), "num")
+
+    def native_arith(self, node: A.Expr) -> Optional[cst.BaseExpression]:
+        """``a + b`` with Python's operator, for a statement that then puts
+        a result outside 32 bits into a float itself; None if BASIC's
+        operator could differ in more than that (non-numbers, / // ^)."""
+        if not isinstance(node, A.BinOp) or node.op not in ("+", "-", "*"):
+            return None
+        if not (self.kind(node.left).is_number and self.kind(node.right).is_number):
+            return None
+        left, right = self.lower(node.left), self.lower(node.right)
+        if self.fold(_BINARY[node.op], left, right) is not None:
+            return None
+        return P.binary(self.plain(left), node.op, self.plain(right))
 
     def fold(self, function: str, *values: Value) -> Value | None:
         """Compute an operation on literals now, exactly as the runtime would."""
@@ -157,6 +257,9 @@ class ExprLowerer:
         folded = self.fold("neg", operand)
         if folded is not None:
             return folded
+        kind = self.kind(node.operand)
+        if kind.is_int and kind.lo > T.INT32_MIN:
+            return Value(cst.UnaryOperation(cst.Minus(), P.parens(operand.code)), "int")
         return Value(P.rt_call("neg", self.plain(operand)), "num")
 
     def lower_Paren(self, node: A.Paren) -> Value:
@@ -170,28 +273,59 @@ class ExprLowerer:
         left, right = self.value(node.left), self.value(node.right)
         if node.op == "MATCHES":
             return Value(P.rt_call("matches", left, right), "cmp")
+        if self.compares_natively(node):
+            return Value(P.compare(left, _PY_COMPARE[node.op], right), "bool")
         return Value(P.rt_call(_COMPARE[node.op], left, right), "cmp")
+
+    def compares_natively(self, node: A.Compare) -> bool:
+        """Does Python's comparison give BASIC's answer here?
+
+        Two whole numbers: FLTDIFF only matters for numbers closer than
+        3e-11, which two different whole numbers never are. A string and a
+        literal that is not a number: equal only when identical (two
+        strings compare as numbers only if both look like numbers).
+        """
+        left, right = self.kind(node.left), self.kind(node.right)
+        if left.is_whole and right.is_whole:
+            return True
+        if node.op in ("EQ", "NE") and left.is_str and right.is_str:
+            for kind, other in ((left, node.right), (right, node.left)):
+                if isinstance(kind.const, str) and not is_strict_numeric(kind.const):
+                    return True
+                if _CANONICAL_INT.match(kind.const or "") and _shorter(other, len(kind.const)):
+                    # No other number string is as short as "12" or "-3".
+                    return True
+        return False
 
     def lower_Logical(self, node: A.Logical) -> Value:
         # BASIC evaluates both operands (no short circuit): "&" and "|" on
-        # 0/1 values do the same.
-        left = self.as_bit(node.left)
-        right = self.as_bit(node.right)
-        return Value(P.binary(left, "&" if node.op == "AND" else "|", right), "cmp")
+        # 0/1 values and Python bools do the same.
+        left, left_bool = self.as_bit(node.left)
+        right, right_bool = self.as_bit(node.right)
+        code = P.binary(left, "&" if node.op == "AND" else "|", right)
+        return Value(code, "bool" if left_bool and right_bool else "cmp")
 
-    def as_bit(self, node: A.Expr) -> cst.BaseExpression:
+    def as_bit(self, node: A.Expr) -> tuple[cst.BaseExpression, bool]:
+        """An operand of AND/OR as 0/1 or a bool, and whether it is a bool."""
         v = self.lower(node)
         if v.kind == "cmp":
-            return v.code
+            return v.code, False
+        if v.kind == "bool":
+            return v.code, True
         if v.is_const and isinstance(v.const, int):
-            return P.number(1 if v.const else 0)
-        return P.call("int", P.rt_call("truth", v.code)) if v.kind != "bool" else P.call("int", v.code)
+            return P.number(1 if v.const else 0), False
+        if self.kind(node).is_number:
+            return P.compare(v.code, "!=", P.number(0)), True
+        return P.rt_call("truth", v.code), True
 
     def lower_Not(self, node: A.Not) -> Value:
         return Value(P.not_(self.condition(node.operand)), "bool")
 
     def lower_Concat(self, node: A.Concat) -> Value:
         parts = [self.lower(p) for p in node.parts]
+        native = self.native_concat(node, parts)
+        if native is not None:
+            return native
         if all(p.kind == "str" for p in parts):
             if all(p.is_const for p in parts):
                 return constant("".join(p.const for p in parts))
@@ -200,6 +334,22 @@ class ExprLowerer:
                 code = P.binary(code, "+", p.code)
             return Value(code, "str")
         return Value(P.rt_call("cat", *[self.plain(p) for p in parts]), "str")
+
+    def native_concat(self, node: A.Concat, parts: list[Value]) -> Optional[Value]:
+        """Strings and integers joined with Python's ``+`` (an integer's
+        text is its digits at any PRECISION); None if a part is neither."""
+        if all(p.is_const for p in parts):
+            return None
+        codes = []
+        for part, value in zip(node.parts, parts):
+            kind = self.kind(part)
+            if value.kind == "str" or kind.is_str:
+                codes.append(value.code)
+            elif kind.is_int and value.kind != "bool":
+                codes.append(P.call("str", value.code))
+            else:
+                return None
+        return Value(join_strings(codes), "str")
 
     def lower_Fmt(self, node: A.Fmt) -> Value:
         return Value(P.rt_call("fmt", self.value(node.value), self.value(node.mask)))
@@ -228,11 +378,32 @@ class ExprLowerer:
     def lower_Substr(self, node: A.Substr) -> Value:
         base = self.value(node.base)
         args = [self.value(a) for a in node.args]
+        if len(args) == 2 and self.kind(node.base).is_str:
+            start, length = (self.kind(a) for a in node.args)
+            if start.is_int and start.lo >= 1 and isinstance(length.const, int) and length.const >= 0:
+                return Value(self.slice(base, args[0], length.const), "str")
         if len(args) == 1:
             return Value(P.rt_call("substr_last", base, *args))
         if len(args) == 2:
             return Value(P.rt_call("substr", base, *args))
         return Value(P.rt_call("group", base, *args))
+
+    def slice(self, base, start, length: int) -> cst.Subscript:
+        """``base[start - 1 : start - 1 + length]``: X[s, l] for s >= 1, l >= 0."""
+        if isinstance(start, cst.Integer):
+            lower: cst.BaseExpression = P.number(int(start.value) - 1)
+            upper: cst.BaseExpression = P.number(int(start.value) - 1 + length)
+        else:
+            lower = P.binary(start, "-", P.number(1))
+            upper = start if length == 1 else P.binary(start, "+", P.number(length - 1))
+        spaced = not (is_plain_name(lower) and is_plain_name(upper))
+        space = cst.SimpleWhitespace(" " if spaced else "")
+        colon = cst.Colon(whitespace_before=space, whitespace_after=space)
+        return cst.Subscript(
+            value=base,
+            slice=[cst.SubscriptElement(slice=cst.Slice(lower=lower, upper=upper,
+                                                        first_colon=colon))],
+        )
 
     def lower_ForTest(self, node: A.ForTest) -> Value:
         step = self.value(node.step) if node.step is not None else P.number(1)
@@ -276,11 +447,26 @@ class ExprLowerer:
         if not self.scope.runtime_has(function):
             self.scope.unsupported(node, f"the {name}() function")
             return Value(P.none())
+        if name in _TRANS_FUNCTIONS:
+            node = with_dict_keyword(node)
         args = [self.value(a) for a in node.args]
+        native = self.native_intrinsic(node, args)
+        if native is not None:
+            return native
         kind = "any"
         if function in ("not_", "num", "alpha"):
             kind = "cmp"
         return Value(P.rt_call(function, *args), kind)
+
+    def native_intrinsic(self, node: A.Intrinsic, args: list) -> Optional[Value]:
+        """LEN of a string, MOD and REM of non-negative integers by Python."""
+        kinds = [self.kind(a) for a in node.args]
+        if node.name == "LEN" and kinds[0].is_str:
+            return Value(P.call("len", args[0]), "int")
+        if node.name in ("MOD", "REM") and all(k.is_int for k in kinds):
+            if kinds[0].lo >= 0 and kinds[1].lo >= 1:
+                return Value(P.binary(args[0], "%", args[1]), "int")
+        return None
 
     def check_count(self, node: A.Intrinsic, low: int, high: int) -> bool:
         n = len(node.args)

@@ -22,6 +22,7 @@ from transpiler.lower.expressions import ExprLowerer
 from transpiler.lower.filestmts import FileStatements
 from transpiler.lower.naming import local_routine_name
 from transpiler.lower.scope import Scope
+from transpiler.passes import types as T
 
 _OP_FUNCTIONS = {"+=": "add", "-=": "sub", "*=": "mul", "/=": "div", ":=": "cat"}
 _MODE_CLAUSES = ("on_error", "locked", "then", "else_")
@@ -137,11 +138,85 @@ class StmtLowerer(FileStatements):
         return "substr_assign"
 
     def lower_Assign(self, node: A.Assign) -> list[cst.BaseStatement]:
+        native = self.native_assign(node)
+        if native is not None:
+            return native
         if node.op == "=":
             return self.assign_to(node.target, self.value(node.value))
         current = self.value(node.target)
         value = self.value(node.value)
         return self.assign_to(node.target, P.rt_call(_OP_FUNCTIONS[node.op], current, value))
+
+    def native_assign(self, node: A.Assign) -> Optional[list[cst.BaseStatement]]:
+        """Arithmetic and concatenation into a local variable with Python's
+        operators, when the types pass proved the operands numbers (or a
+        string and what joins it natively)::
+
+            TOTAL += I
+            if not -2147483648 <= TOTAL <= 2147483647:
+                TOTAL = float(TOTAL)
+
+        The test is BASIC's 32-bit overflow rule: an integer result that
+        leaves 32 bits becomes a float (op_arith.c); it is left out when
+        the result surely fits. ``S := X`` becomes ``S += X``, which CPython
+        extends in place instead of copying S.
+        """
+        target = node.target
+        if not isinstance(target, A.Var) or not self.is_local_variable(target.name):
+            return None
+        exprs = self.exprs
+        if node.op == ":=":
+            if not exprs.kind(target).is_str:
+                return None
+            kind = exprs.kind(node.value)
+            if kind.is_str:
+                code = exprs.value(node.value)
+            elif kind.is_int:
+                code = P.call("str", exprs.value(node.value))
+            else:
+                return None
+            return self.augmented(target.name, "+", code)
+        if node.op == "=":
+            code = exprs.native_arith(node.value)
+            if code is None:
+                return None
+            out = self.scope.write_var(target.name, code)
+            fits = exprs.kind(node.value).is_int
+        elif node.op in ("+=", "-=", "*="):
+            current, value = exprs.kind(target), exprs.kind(node.value)
+            if not (current.is_number and value.is_number):
+                return None
+            out = self.augmented(target.name, node.op[0], exprs.plain(exprs.lower(node.value)))
+            fits = T.arith(node.op[0], current, value).is_int
+        else:
+            return None
+        if not fits:
+            out.insert(1, self.overflow_guard(target.name))
+        return out
+
+    def is_local_variable(self, name: str) -> bool:
+        return name not in self.scope.commons() and not self.scope.is_matrix(name)
+
+    def augmented(self, name: str, op: str, value: cst.BaseExpression) -> list:
+        """``X op= value`` for a local variable (and its REMOVE pointer reset)."""
+        py = self.scope.namer[name]
+        stmts = self.scope.write_var(name, P.name(py))  # records the write
+        operator = {"+": cst.AddAssign, "-": cst.SubtractAssign, "*": cst.MultiplyAssign}[op]
+        stmts[0] = P.line(cst.AugAssign(target=P.name(py), operator=operator(), value=value))
+        return stmts
+
+    def overflow_guard(self, name: str) -> cst.If:
+        """``if not -2147483648 <= X <= 2147483647: X = float(X)``."""
+        py = P.name(self.scope.namer[name])
+        test = cst.Comparison(
+            left=P.number(T.INT32_MIN),
+            comparisons=[
+                cst.ComparisonTarget(operator=cst.LessThanEqual(), comparator=py),
+                cst.ComparisonTarget(operator=cst.LessThanEqual(),
+                                     comparator=P.number(T.INT32_MAX)),
+            ],
+        )
+        return P.if_(P.not_(test), [P.assign(py, P.call("float", py))])
 
     # --- simple statements -------------------------------------------------------
 
@@ -616,6 +691,9 @@ class StmtLowerer(FileStatements):
                 ...body...
                 _n1 = rt.add(I, step)      # NEXT (also at each CONTINUE)
         """
+        plan = self.exprs.types.for_plan(node)
+        if plan is not None and node.var.name not in self.scope.routine.remove_vars:
+            return self.native_for(node, plan)
         step_node = node.step if node.step is not None else A.Number(1, "1")
         limit = self.value_without_hoisting(node.limit, "a FOR limit")
         step = self.value_without_hoisting(step_node, "a FOR step")
@@ -650,6 +728,47 @@ class StmtLowerer(FileStatements):
         body += step_statements
         self.loop_stack.pop()
         out.append(P.while_(P.rt_call("for_test", tested, limit, step), body))
+        return out
+
+    def native_for(self, node: A.For, plan: T.ForPlan) -> list:
+        """FOR as a Python ``for`` over a range (see :class:`ForPlan`)::
+
+            for I in range(1, N + 1):      # N surely an integer
+            for I in rt.for_range(1, N):   # N converted once, as FOR reads it
+
+        The types pass made sure that the body never assigns the variable
+        and that the limit and step give the same value on every pass, so
+        reading them once is what BASIC does. The variable ends holding the
+        last value that passed the test, as in ScarletDME; it is set to the
+        start value first only if it is read where no pass may have run.
+        """
+        py = self.scope.namer[node.var.name]
+        out: list = []
+        start = self.value_without_hoisting(node.start, "a FOR start")
+        if plan.keep_start:
+            out += self.assign_to(node.var, start)
+            if not isinstance(start, (cst.Integer, cst.UnaryOperation)):
+                start = P.name(py)  # evaluated once, as BASIC does
+        limit = self.value_without_hoisting(node.limit, "a FOR limit")
+        step = None
+        if node.step is not None:
+            step = self.value_without_hoisting(node.step, "a FOR step")
+            if self.exprs.kind(node.step).const == 1:
+                step = None
+        if plan.int_limit:
+            known = self.exprs.kind(node.limit).const
+            if isinstance(known, int):
+                stop = P.number(known + plan.step)
+            else:
+                stop = P.binary(limit, "+" if plan.step > 0 else "-", P.number(1))
+            iterable = P.call("range", start, stop, *([step] if step is not None else []))
+        else:
+            iterable = P.rt_call("for_range", start, limit, *([step] if step is not None else []))
+        self.scope.write_name(py)
+        self.loop_stack.append({"kind": "FOR", "next": list})
+        body = self.body(node.body)
+        self.loop_stack.pop()
+        out.append(P.for_(py, iterable, body))
         return out
 
     def value_without_hoisting(self, node: A.Expr, what: str) -> cst.BaseExpression:
