@@ -62,6 +62,13 @@ def test_one_changed_line_changes_one_statement(tmp_path):
 
     diff = [l for l in difflib.unified_diff(before, after, lineterm="", n=0)
             if l[:1] in "+-" and not l.startswith(("+++", "---"))]
-    # The source hash in the header, the BASIC line comment and the statement.
-    assert len(diff) == 6, diff
-    assert any("Source SHA-256" in l for l in diff)
+    # The header's source and output hashes, the BASIC line comment and the
+    # statement: nothing else moves.
+    header = [l for l in diff if l[1:].startswith(("Source SHA-256: ", "Output SHA-256: "))]
+    body = [l for l in diff if l not in header]
+    assert len(header) == 4, diff
+    assert len(body) == 4, diff
+    assert body[0] == "-        # 5: TOTAL += I", diff
+    assert body[2] == "+        # 5: TOTAL += I * 2", diff
+    assert body[1].lstrip("- ").startswith("TOTAL"), diff
+    assert body[3].lstrip("+ ").startswith("TOTAL"), diff

@@ -136,24 +136,43 @@ def cmd_transpile(args) -> int:
 
 
 def report_staleness(target: Path, result: Result, show_diff: bool) -> int:
-    """--check/--diff: is the generated file missing, stale or edited by hand?"""
+    """--check/--diff: report a generated file that is missing, stale or
+    edited by hand (return 1), or say nothing (return 0).
+
+    The header's ``Output SHA-256`` tells a hand edit (the file no longer
+    matches its own hash) from a stale file (its BASIC changed, or another
+    version of pick2py generates different code for it).
+    """
     if not target.exists():
         sys.stderr.write(f"{target}: missing\n")
         return 1
     current = target.read_text(encoding="utf-8")
     if current == result.code:
         return 0
-    recorded = ""
-    for line in current.splitlines()[:6]:
-        if line.startswith("Source SHA-256: "):
-            recorded = line.split(": ", 1)[1].strip()
-    why = "stale (its BASIC changed)" if recorded != result.sha256 else "edited by hand"
-    sys.stderr.write(f"{target}: {why}\n")
+    sys.stderr.write(f"{target}: {staleness(current, result.sha256)}\n")
     if show_diff:
         diff = difflib.unified_diff(current.splitlines(True), result.code.splitlines(True),
                                     str(target), str(target) + " (regenerated)")
         sys.stdout.writelines(diff)
     return 1
+
+
+def staleness(current: str, source_sha: str) -> str:
+    """Why a generated file differs from what pick2py would write now."""
+    from transpiler.emit import is_untouched
+
+    recorded = ""
+    for line in current.splitlines()[:8]:
+        if line.startswith("Source SHA-256: "):
+            recorded = line.split(": ", 1)[1].strip()
+    untouched = is_untouched(current)
+    if untouched is False:
+        return "edited by hand"
+    if recorded != source_sha:
+        return "stale (its BASIC changed)"
+    if untouched is None:  # made before pick2py wrote an output hash
+        return "edited by hand, or made by another version of pick2py"
+    return "stale (made by another version of pick2py)"
 
 
 def cmd_check(args) -> int:

@@ -3,9 +3,17 @@
 The generated module is formatted by black and must compile; if it does not
 that is a bug in pick2py, reported as an internal error naming the item,
 never as a problem in the user's BASIC.
+
+The header then gets an ``Output SHA-256:`` line: the hash of the module
+without that line. ``pick2py transpile --check`` recomputes it to tell a
+file edited by hand from one that is merely stale.
 """
 
 from __future__ import annotations
+
+import hashlib
+import re
+from typing import Optional
 
 import black
 
@@ -25,9 +33,43 @@ def module_code(program: Program, diagnostics, source_name: str, sha: str) -> st
     except Exception as exc:  # black could not read our output: our bug
         raise InternalError(f"generated code for {name} is not valid Python ({exc})",
                             source_name) from exc
+    code = sign(code)
     try:
         compile(code, source_name + ".py", "exec")
     except SyntaxError as exc:
         raise InternalError(f"generated code for {name} does not compile ({exc.msg})",
                             source_name) from exc
     return code
+
+
+_SOURCE_LINE = re.compile(r"^Source SHA-256: [0-9a-f]*\n", re.M)
+_OUTPUT_LINE = re.compile(r"^Output SHA-256: ([0-9a-f]{64})\n", re.M)
+_HEADER_LINES = 8
+
+
+def _digest(code: str) -> str:
+    return hashlib.sha256(code.encode("utf-8")).hexdigest()
+
+
+def sign(code: str) -> str:
+    """Return the module with its ``Output SHA-256`` line after ``Source SHA-256``."""
+    match = _SOURCE_LINE.search(code)
+    if match is None:
+        return code
+    line = f"Output SHA-256: {_digest(code)}\n"
+    return code[: match.end()] + line + code[match.end() :]
+
+
+def is_untouched(text: str) -> Optional[bool]:
+    """Whether a generated file is as pick2py wrote it (None: no hash line)."""
+    head_end = 0
+    for _ in range(_HEADER_LINES):
+        head_end = text.find("\n", head_end) + 1
+        if head_end == 0:
+            head_end = len(text)
+            break
+    match = _OUTPUT_LINE.search(text, 0, head_end)
+    if match is None:
+        return None
+    unsigned = text[: match.start()] + text[match.end() :]
+    return _digest(unsigned) == match.group(1)

@@ -2,6 +2,7 @@
 
 Source: jumps.bas
 Source SHA-256: b7d702b3529c8bb29ef9662f58a10661b2d59a51826b638f2c5cf85c5d492606
+Output SHA-256: 2def37c2dc79265c17f57e6276f266d3c924273b5c3760930dc56f697b807a09
 """
 
 from runtime_lib import rt

@@ -2,6 +2,7 @@
 
 Source: loops.bas
 Source SHA-256: cea01087a4a73cf6d197c68bb638c469d4b0c71ffe70dec37f494800ee08b984
+Output SHA-256: 48f07d28f0891f9fed798d37990af98abf5e0b5ba8c7df1aab55092685df1601
 """
 
 from runtime_lib import rt

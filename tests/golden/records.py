@@ -2,6 +2,7 @@
 
 Source: records.bas
 Source SHA-256: d3a944913884dbf1608cee87cfe9a1c978aea5f42cbd3e6444c0125585bb6bf6
+Output SHA-256: 51704d7e8e761c099df0ed640d39092cc7271ec1da7fdf5ac5d365213bbca609
 """
 
 from runtime_lib import rt

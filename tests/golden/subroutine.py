@@ -2,6 +2,7 @@
 
 Source: subroutine.bas
 Source SHA-256: 7667ef6b13d9412dd9d4903c5f850c7390eb5712cd0cf64b6ef10691f8f5c540
+Output SHA-256: 0d1743ee818bb69138a4c40ce55cd69766ec06f38e9b4897c77b6dcb8c380677
 """
 
 from runtime_lib import rt
