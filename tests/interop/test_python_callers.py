@@ -267,6 +267,34 @@ def test_stop_in_a_subroutine_raises_stop_program(tmp_path):
     assert out == "stopped\n"
 
 
+def test_var_args_and_unassigned_arguments(tmp_path):
+    (tmp_path / "OPTS.bas").write_text(
+        "SUBROUTINE OPTS(A, B.ARG, C) VAR.ARGS\nB.ARG = ARG(1) : '!'\nRETURN\nEND\n")
+    (tmp_path / "READS.bas").write_text(
+        "SUBROUTINE READS(IN.TEXT)\nIN.TEXT = IN.TEXT : 'x'\nRETURN\nEND\n")
+    subprocess.run([*pick2py_command(), "transpile", str(tmp_path), "-o",
+                    str(tmp_path / "gen")], check=True, capture_output=True, timeout=300)
+    out = run_script(tmp_path, """
+        from opts import OPTS
+        from reads import READS
+        from runtime_lib.pyapi import UnassignedError
+
+        # VAR.ARGS: fewer arguments are fine; the others come back as None.
+        print(OPTS("hi"))
+        print(OPTS("hi", B_ARG=None, C=3))
+        # None is an unassigned variable, named by its BASIC name.
+        try:
+            READS(None)
+        except UnassignedError as exc:
+            print(exc)
+        """, env={"PYTHONPATH": str(tmp_path / "gen")})
+    assert out.splitlines() == [
+        "OPTS.Arguments(A='hi', B_ARG='hi!', C=None)",
+        "OPTS.Arguments(A='hi', B_ARG='hi!', C=3)",
+        "Unassigned variable IN.TEXT at line 2 of READS",
+    ]
+
+
 @pytest.mark.parametrize(
     "value, expected",
     [
