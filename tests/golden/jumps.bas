@@ -1,4 +1,5 @@
-* Old-style GOTO loops become sections run by rt.run_sections.
+* An old-style backward GOTO loop becomes a while loop; ON GOSUB targets
+* are sections run by rt.gosub.
 N = 0
 10 N += 1
 IF N < 3 THEN GOTO 10

@@ -51,11 +51,20 @@ def string(value: str) -> cst.SimpleString:
 
 
 def py_string(value: str) -> str:
+    """A Python literal for a BASIC string. Marks (xF8-xFF) and control
+    characters are written as ``\\xNN`` escapes so a reviewer sees them."""
     text = repr(value)
     # repr uses single quotes unless the text has one; black prefers double.
     if text.startswith("'") and '"' not in value:
         text = '"' + text[1:-1].replace("\\'", "'") + '"'
+    if any(c in _SHOWN_AS_ESCAPES for c in text):
+        text = "".join(_SHOWN_AS_ESCAPES.get(c, c) for c in text)
     return text
+
+
+# Characters repr() leaves as they are but a reader should see as escapes.
+_SHOWN_AS_ESCAPES = {chr(c): f"\\x{c:02x}" for c in range(0xF8, 0x100)}
+_SHOWN_AS_ESCAPES.update({chr(c): f"\\x{c:02x}" for c in range(0xA0, 0xA1)})
 
 
 def number(value: int | float) -> Expr:

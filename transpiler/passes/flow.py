@@ -47,6 +47,7 @@ class Flow:
     sections: list[Section] = field(default_factory=list)
     main_falls_into: Optional[str] = None
     uses_return_to: bool = False
+    end_in_section: bool = False  # END inside a section leaves the whole routine
 
 
 def label_refs(body) -> dict[str, list[A.Stmt]]:
@@ -114,9 +115,11 @@ class FlowBuilder:
 
     def run(self) -> Flow:
         body = self.routine.body
+        self.check_labels(body, label_refs(body))
         body = self.loop_jumps(body)
+        body = self.backward_loops(body)
         refs = label_refs(body)
-        defined = self.check_labels(body, refs)
+        defined = self.defined_labels(body)
         body = self.drop_unused_labels(body, refs)
         body = self.flatten_list(body, set(refs) & defined)
         return self.split(body, set(refs) & defined, refs)
@@ -173,9 +176,64 @@ class FlowBuilder:
             for user in users:
                 replace[id(user)] = A.Exit(span=user.span)
 
+    # --- backward GOTO as a loop -----------------------------------------------
+
+    def backward_loops(self, body: list[A.Stmt]) -> list[A.Stmt]:
+        """``L: ... IF c THEN GOTO L ...`` as LOOP ... CONTINUE ... EXIT REPEAT.
+
+        Applies when every reference to L is a GOTO after it (and not inside a
+        loop of its own), and no other jump target lies between L and the
+        last of those GOTOs: the old "label and jump back" loop of Pick code.
+        """
+        changed = True
+        while changed:
+            changed = False
+            refs = label_refs(body)
+            targets = {
+                i: s.name for i, s in enumerate(body)
+                if isinstance(s, A.Label) and s.name in refs
+            }
+            for start, name in targets.items():
+                region = self._backward_region(body, start, name, refs[name], targets)
+                if region is None:
+                    continue
+                end = region
+                loop_body = body[start + 1 : end + 1]
+                gotos = {id(u) for u in refs[name]}
+                loop_body = transform(
+                    loop_body,
+                    lambda n: A.Continue(span=n.span) if id(n) in gotos else n,
+                )
+                span = body[start].span
+                loop = A.Loop(loop_body + [A.Exit()], span=span)
+                body = body[:start] + [loop] + body[end + 1 :]
+                changed = True
+                break
+        return body
+
+    def _backward_region(self, body, start, name, users, targets) -> Optional[int]:
+        """The index of the last statement of a backward-GOTO loop, or None."""
+        located = {}
+        for index in range(start + 1, len(body)):
+            for node in _own_loop_statements([body[index]]):
+                located[id(node)] = index
+        if not users or any(not isinstance(u, A.Goto) or id(u) not in located for u in users):
+            return None
+        end = max(located[id(u)] for u in users)
+        if any(start < i <= end for i in targets):
+            return None
+        if any(isinstance(s, (A.Exit, A.Continue, A.While, A.Until))
+               for s in _own_loop_statements(body[start + 1 : end + 1])):
+            return None  # they would bind to the new loop
+        return end
+
     # --- labels -------------------------------------------------------------
 
+    def defined_labels(self, body) -> set[str]:
+        return {n.name for n in A.walk_statements(body) if isinstance(n, A.Label)}
+
     def check_labels(self, body, refs) -> set[str]:
+        """Report labels defined twice and jumps to labels never defined."""
         defined: dict[str, A.Label] = {}
         for node in A.walk_statements(body):
             if isinstance(node, A.Label):
@@ -324,6 +382,9 @@ class FlowBuilder:
                 section.next_label = None
         if flow.sections and not can_complete(flow.main):
             flow.main_falls_into = None
+        flow.end_in_section = any(
+            isinstance(s, A.End) for sec in flow.sections for s in A.walk_statements(sec.body)
+        )
         flow.uses_return_to = any(
             isinstance(u, A.Return) for users in refs.values() for u in users
         )
