@@ -177,6 +177,29 @@ def test_modes(tmp_path, source, expected, rule):
     assert result.stdout.decode("latin-1") == expected, result.stderr.decode()
 
 
+# INPUT @(c,r):V,n:mask - the length is one item, so ':' is the trailing colon
+# (no newline) and the mask follows; it formats the field when RETURN ends it.
+MASK_CASES = [
+    (
+        'DATA "12"\nINPUT @(2,3):B,5:"5R"\nPRINT "|":B',
+        b"",
+        "\x1b[4;3H     \x1b[4;3H12   |12\n",
+    ),
+    (
+        'INPUT @(0,0):B,5:"5R"\nPRINT "|":B',
+        b"12\n",
+        "\x1b[1;1H     \x1b[1;1H\x1b[1;1H     \x1b[1;1H1\x1b[1;2H2\x1b[1;3H"
+        "\x1b[1;1H   12|12\n",
+    ),
+]
+
+
+@pytest.mark.parametrize("source, stdin, expected", MASK_CASES)
+def test_input_at_mask(tmp_path, source, stdin, expected):
+    result = run(tmp_path, source, stdin)
+    assert result.stdout.decode("latin-1") == expected, result.stderr.decode()
+
+
 # (program, standard input, expected output)
 KEY_CASES = [
     # IN var FOR t: the key's code (echoed if printable), THEN when not 0

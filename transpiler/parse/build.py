@@ -231,10 +231,13 @@ class BuildAst(BuildExpressions, Transformer):
     def input_len(self, children):
         return ("len", children[1])
 
+    input_at_len = input_len
+
+    def input_mask(self, children):
+        return ("option", "MASK", children[0])
+
     def input_option(self, children):
         word = str(children[0]).upper()
-        if children[0].type == "STRING":
-            return ("option", "MASK", A.String(str(children[0]), span=_span(children[0])))
         return ("option", word, children[1] if len(children) > 1 else None)
 
     def input_stmt(self, children):
@@ -255,7 +258,7 @@ class BuildAst(BuildExpressions, Transformer):
             elif isinstance(c, Token):
                 if c.type == "UNDERSCORE":
                     underscore = True
-                elif c.type == "TCOLON":
+                elif c.type in ("COLON", "TCOLON"):
                     colon = True
             elif isinstance(c, A.Expr) and target is None:
                 target = c
