@@ -44,6 +44,7 @@ from runtime_lib.dynarray import *
 from runtime_lib.execute import chain, execute, os_error, os_execute
 from runtime_lib.files import *
 from runtime_lib.files import delete as delete_record
+from runtime_lib.files.trans import rtrans, trans
 from runtime_lib.dynarray import delete  # DELETE() the function wins the short name
 from runtime_lib.locate import *
 from runtime_lib.matching import *

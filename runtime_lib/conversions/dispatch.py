@@ -62,15 +62,19 @@ def _call(func: Callable[[object], tuple[int, object]]) -> Step:
 
 
 def _unsupported(value: object, code: str) -> tuple[int, object]:
-    if code.startswith(("T", "t")):
-        raise UnsupportedAtRuntime(
-            f"Conversion code {code!r} translates through a file (Tfile), "
-            "which needs the files layer; it is not supported yet"
-        )
     raise UnsupportedAtRuntime(
         f"Conversion code {code!r} calls a user-defined conversion subroutine "
         "(U code), which is not supported yet"
     )
+
+
+def _translate(value: object, argument: tuple[str, bool]) -> tuple[int, object]:
+    """Tfile: translate through a file with TRANS (ScarletDME's ``_TCONV``)."""
+    # The data layer sits above the conversions: load it only when needed.
+    from runtime_lib.files.trans import tfile_conversion
+
+    spec, for_oconv = argument
+    return tfile_conversion(value, spec, for_oconv)
 
 
 # --- code parsing --------------------------------------------------------------
@@ -173,7 +177,7 @@ def _step(segment: str, for_iconv: bool) -> Step:
         return substitute, rest
     if c == "T":
         if ";" in rest:
-            return _unsupported, segment
+            return _translate, (rest, not for_iconv)
         return extraction.substring, extraction.parse_substring(rest)
     if c == "U":
         return _unsupported, segment
@@ -240,10 +244,12 @@ def oconv(value: object, code: object) -> object:
 
     ``OCONV(value, code)``. Codes: B, B64, C, D (dates), G, IF/IL/IS, L,
     MB/MO/MX, MC* (case, filters, MCD/MCX), MD/ML/MR, MT (times), P, R, S,
-    T (substring), <f,v,s>; several codes separated by @VM apply in turn.
-    Sets STATUS() (0 ok, 1 bad data returned unchanged, 2 unknown code
-    returned unchanged). A multivalued value is converted as one string.
-    Tfile and U codes raise :class:`UnsupportedAtRuntime`.
+    T (substring), Tfile (through a file: :mod:`runtime_lib.files.trans`),
+    <f,v,s>; several codes separated by @VM apply in turn. Sets STATUS()
+    (0 ok, 1 bad data returned unchanged, 2 unknown code returned
+    unchanged; a Tfile code leaves TRANS's 3006 for a missing record). A
+    multivalued value is converted as one string. U codes raise
+    :class:`UnsupportedAtRuntime`.
     """
     steps = _plan(_code_text(code), False)
     value = _data(value)

@@ -86,12 +86,6 @@ def test_unassigned_value_under_option_is_empty():
     assert oconv(Unassigned("V"), "MCU") == ""
 
 
-@pytest.mark.parametrize("code", ["TVOC;X;;1", "TCUSTOMERS;C;;2"])
-def test_file_translation_is_not_supported_yet(code):
-    with pytest.raises(UnsupportedAtRuntime, match="Tfile"):
-        oconv("K1", code)
-
-
 def test_user_conversion_is_not_supported_yet():
     with pytest.raises(UnsupportedAtRuntime, match="U code"):
         iconv("x", "UMYCONV")
