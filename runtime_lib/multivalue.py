@@ -25,7 +25,7 @@ from runtime_lib import arith, compare
 from runtime_lib.arith import Reuse
 from runtime_lib.characters import soundex
 from runtime_lib.dynarray import count, field, listindex
-from runtime_lib.strings import index, len_, space, str_, trim, trimb, trimf
+from runtime_lib.strings import fold, index, len_, space, str_, trim, trimb, trimf
 from runtime_lib.values import FM, MARKS, SM, VM, is_numeric, to_int, to_str, truth
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "counts",
     "eqs",
     "fields",
+    "folds",
     "ges",
     "gts",
     "ifs",
@@ -227,6 +228,22 @@ def counts(s: object, sub: object) -> str:
 def indexs(s: object, sub: object, occ: object) -> str:
     """Return INDEX(element, sub, occ) for each element: ``INDEXS(s, sub, occ)``."""
     return _each(index, s, sub, occ)
+
+
+def folds(s: object, width: object, delim: object = None) -> str:
+    """Return FOLD(element, width [, delim]) for each element.
+
+    ``FOLDS(s, width [, delim])`` (ScarletDME's MVDS and MVDSS FOLD
+    opcodes): each element is folded on its own and the pieces of one
+    element are joined by a field mark (two arguments) or by the first
+    character of delim (a value mark if delim is ""), so a result usually
+    holds marks of its own between the original ones. width is one value
+    for every element; a multivalued width gives successive lines of each
+    element their own widths, as FOLD does.
+    """
+    if delim is None:
+        return _each(fold, s, width)
+    return _each(fold, s, width, delim)
 
 
 def fields(s: object, delim: object, occ: object, n: object = 1) -> str:

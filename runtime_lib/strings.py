@@ -7,7 +7,7 @@ nudge). Positions are 1-based as in BASIC.
 
 The rules come from ScarletDME's ``op_str1.c`` (substrings, SPACE, STR),
 ``op_str2.c`` (FIELD), ``op_str4.c`` (INDEX, TRIM family), ``op_str5.c``
-(FIELDSTORE, CONVERT, COMPARE), ``op_chnge.c`` (CHANGE) and the BASIC
+(FIELDSTORE, CONVERT, COMPARE, CSVDQ), ``op_chnge.c`` (CHANGE) and the BASIC
 source of FOLD (``_FOLD``). ``$NOCASE.STRINGS`` (case-insensitive INDEX,
 FIELD, CHANGE, CONVERT) is not supported.
 
@@ -46,6 +46,7 @@ __all__ = [
     "str_",
     "fold",
     "compare_",
+    "csvdq",
 ]
 
 # INDEX and CONVERT copy their search strings into 256-byte C buffers.
@@ -582,3 +583,46 @@ def compare_(a: object, b: object, mode: object = "L") -> int:
     if a == b:
         return 0
     return -1 if a < b else 1
+
+
+def csvdq(s: object, delim: object = ",") -> str:
+    """Return a CSV line split into fields: the fields joined by field marks.
+
+    ``CSVDQ(s [, delim])`` (op_csvdq). Only the first character of delim
+    counts (a comma when omitted); an empty delim returns s unchanged. A
+    field that starts with a double quote is quoted: the delimiter inside it
+    is data, ``""`` stands for one quote, and the closing quote is dropped.
+    Any other quote is dropped too, unless doubled, so ``a"b`` gives
+    ``ab``; text after a closing quote is kept and the field stays quoted,
+    so ``"ab"cd,e`` gives ``abcd,e`` (one field).
+    """
+    delim = _text(delim)
+    if not delim:
+        return _text(s)
+    delimiter = delim[0]
+    out: list[str] = []
+    first = True  # at the start of a field
+    quoted = False
+    after_quote = False  # the last character was a quote not yet copied
+    for c in _text(s):
+        if c == '"':
+            if first:
+                quoted = True
+            elif after_quote:
+                out.append(c)
+                after_quote = False
+            else:
+                after_quote = True
+            first = False
+        elif c == delimiter:
+            if quoted and not after_quote:
+                out.append(c)
+            else:
+                out.append(FM)
+                first = True
+                after_quote = quoted = False
+        else:
+            after_quote = False
+            out.append(c)
+            first = False
+    return "".join(out)

@@ -21,6 +21,7 @@ from runtime_lib.multivalue import (
     counts,
     eqs,
     fields,
+    folds,
     ges,
     gts,
     ifs,
@@ -285,3 +286,27 @@ def test_vslice(s, v, expected):
 )
 def test_substitute(args, expected):
     assert substitute(*args) == expected
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        # Each element folded on its own (MVDS FOLD); FOLD's pieces are
+        # joined by a field mark when there is no third argument.
+        ((m("abc def]ghi"), 3), m("abc^def]ghi")),
+        ((m("abc def]ghi jkl"), 3), m("abc^def]ghi^jkl")),
+        # The third argument's first character joins the pieces (MVDSS FOLD3).
+        ((m("abc def]ghi jkl"), 3, "|"), m("abc|def]ghi|jkl")),
+        # "" as the third argument: a value mark.
+        ((m("ab cd\\x"), 2, ""), m("ab]cd\\x")),
+        # Elements that fit, and "", are unchanged; marks of every level kept.
+        ((m("a^^b c"), 5), m("a^^b c")),
+        (("", 3), ""),
+        # No space to break at: exactly width characters per piece.
+        ((m("abcdef]gh"), 4), m("abcd^ef]gh")),
+        # A multivalued width: successive lines of each element, last reused.
+        (("aa bb cc dd", m("2]5")), m("aa^bb cc^dd")),
+    ],
+)
+def test_folds(args, expected):
+    assert folds(*args) == expected

@@ -16,6 +16,7 @@ from runtime_lib.strings import (
     col2,
     compare_,
     convert,
+    csvdq,
     dparse,
     fold,
     group,
@@ -537,3 +538,38 @@ def test_substr_assign_then_substr_reads_back(s, start, length):
     if s and first + length - 1 <= len(s):
         written = substr_assign(s, start, length, "z" * length)
         assert substr(written, start, length) == "z" * length
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        # op_csvdq: the delimiter (a comma by default) becomes a field mark.
+        (("a,b,c",), "a" + FM + "b" + FM + "c"),
+        (("",), ""),
+        ((",",), FM),
+        # A field starting with a quote is quoted: its delimiters are data
+        # and the quotes around it go.
+        (('"a,b",c',), "a,b" + FM + "c"),
+        # "" inside a field stands for one quote.
+        (('"say ""hi""",x',), 'say "hi"' + FM + "x"),
+        (('a""b',), 'a"b'),
+        (('"",x',), FM + "x"),
+        # A lone quote anywhere else is dropped. Data after a closing quote
+        # is kept and the field is still quoted ("ab"cd is a format error
+        # ScarletDME lets through), so a delimiter after it is data.
+        (('a"b',), "ab"),
+        (('"ab"cd,e',), "abcd,e"),
+        (('"ab",e',), "ab" + FM + "e"),
+        # An unclosed quoted field runs to the end.
+        (('"a,b',), "a,b"),
+        # Only the delimiter's first character counts.
+        (("a;b,c", ";x"), "a" + FM + "b,c"),
+        (("a b", " "), "a" + FM + "b"),
+        # An empty delimiter leaves the string alone.
+        (("a,b", ""), "a,b"),
+        # Numbers are strings here.
+        ((1.5, "."), "1" + FM + "5"),
+    ],
+)
+def test_csvdq(args, expected):
+    assert csvdq(*args) == expected
