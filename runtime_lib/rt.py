@@ -46,6 +46,7 @@ from runtime_lib.files import *
 from runtime_lib.files import delete as delete_record
 from runtime_lib.files.trans import rtrans, trans
 from runtime_lib.dynarray import delete  # DELETE() the function wins the short name
+from runtime_lib.hashmap import hashmap_get, hashmap_init, hashmap_put
 from runtime_lib.locate import *
 from runtime_lib.matching import *
 from runtime_lib.maths import *
