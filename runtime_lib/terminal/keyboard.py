@@ -77,6 +77,7 @@ class Keyboard:
         self.owner = os.getpid()
 
     def is_terminal(self) -> bool:
+        """Return True if standard input is a terminal."""
         try:
             return os.isatty(self.fd)
         except OSError:

@@ -104,6 +104,7 @@ class Session:
         self.description: Optional[terminfo.Description] = None
 
     def load(self) -> None:
+        """Read TERM and its description, the first time only."""
         if self.loaded:
             return
         self.loaded = True

@@ -338,6 +338,26 @@ def test_at_variables_and_system_items(tmp_path):
     assert result.stdout == b"100x30 xterm xterm\n100 30 100 30\n66 66 1\n1 80\n"
 
 
+def test_screen_program_on_a_pipe(tmp_path):
+    """What PYTHAG and SNOOPY rely on, without ScarletDME's sources: @(-1) is
+    xterm's clear, commas are tabs, and 40 lines reach a pipe with no pause."""
+    result = run(
+        tmp_path,
+        """
+        PRINT @(-1)
+        PRINT
+        FOR A = 1 TO 40
+           PRINT A, A * A, "x":
+           PRINT
+        NEXT A
+        STOP
+    """,
+    )
+    lines = "".join(f"{a}\t{a * a}\tx\n" for a in range(1, 41))
+    assert result.stdout.decode() == "\x1b[H\x1b[2J\n\n" + lines
+    assert result.returncode == 0
+
+
 @pytest.mark.parametrize("game", ["PYTHAG", "SNOOPY"])
 def test_games_print_what_scarletdme_printed(tmp_path, game):
     """contrib/GAMES.BP PYTHAG and SNOOPY, against ScarletDME's recorded output."""
