@@ -78,6 +78,16 @@ def phantom_command(words: list[str], sentence: str) -> int:
     return started.pid
 
 
+def chgphant() -> int:
+    """Return 1: CHGPHANT() always succeeds.
+
+    ``ok = CHGPHANT()`` makes a phantom "chargeable" under commercial QM's
+    licence counting; ScarletDME counts no licences and its op_chgphant
+    only returns 1, and so does pick2py.
+    """
+    return 1
+
+
 def como_folder() -> str:
     """The folder of the account's $COMO directory file, made if missing."""
     from runtime_lib.files.account import current_account

@@ -44,6 +44,7 @@ from runtime_lib.dynarray import *
 from runtime_lib.execute import chain, execute, os_error, os_execute
 from runtime_lib.files import *
 from runtime_lib.files import delete as delete_record
+from runtime_lib.files.osdir import dir_
 from runtime_lib.files.trans import rtrans, trans
 from runtime_lib.dynarray import delete  # DELETE() the function wins the short name
 from runtime_lib.hashmap import hashmap_get, hashmap_init, hashmap_put
@@ -51,8 +52,10 @@ from runtime_lib.locate import *
 from runtime_lib.matching import *
 from runtime_lib.maths import *
 from runtime_lib.matrix import Matrix, inmat
+from runtime_lib.messages import get_messages, sysmsg
 from runtime_lib.multivalue import *
 from runtime_lib import phantom as _phantom  # registers the PHANTOM command
+from runtime_lib.phantom import chgphant
 from runtime_lib.process import exit_child, fork
 from runtime_lib.pycall import function, subroutine
 from runtime_lib.session import (
@@ -69,6 +72,7 @@ from runtime_lib.session import (
     system,
     tclread,
 )
+from runtime_lib.settings import config, getnls, umask
 from runtime_lib.sockets import *
 from runtime_lib.strings import *
 from runtime_lib.terminal import (
