@@ -10,6 +10,15 @@ values by VM (xFD) and subvalues by SM (xFC). The rules are ScarletDME's
 
 Positions are converted with ``to_int`` (ScarletDME's ``GetInt``), strings
 with ``to_str``; $NOCASE.STRINGS matching is not supported here.
+
+Loops stay linear. Like ScarletDME, which keeps in each string descriptor
+where the last field lookup ended, the offsets of the last few field and
+FIELD() lookups are remembered per string, so reading ``A<I>`` or
+``FIELD(S, ",", I)`` for I = 1, 2, 3, ... moves on from the previous item
+instead of counting from the start. A loop that also writes ``A<I> = x`` or
+appends ``A<-1> = x`` works on a :class:`Fields` object, the array held as a
+Python list of fields, and turns it back into a string when the loop ends
+(the lowering decides where; see ``transpiler/passes/types.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from runtime_lib.state import state
 from runtime_lib.values import FM, IM, SM, TM, VM, to_int, to_str
 
 __all__ = [
+    "Fields",
     "crop",
     "count",
     "dcount",
@@ -92,6 +102,48 @@ def _item_end(s: str, start: int, mark: str) -> int:
     return end
 
 
+# Remembered lookups: id(string) -> (string, position, offset). The string
+# itself is kept so that an id reused by a new string is never trusted.
+_FIELD_HINTS: dict[int, tuple[str, int, int]] = {}
+_GROUP_HINTS: dict[int, tuple[str, str, int, int]] = {}
+_MAX_HINTS = 8
+# Lookups that skip fewer marks than this are cheap enough not to remember.
+_HINT_FROM = 8
+
+
+def _remember(hints: dict, key: int, entry: tuple) -> None:
+    if key not in hints and len(hints) >= _MAX_HINTS:
+        del hints[next(iter(hints))]
+    hints[key] = entry
+
+
+def _field_start(s: str, field: int) -> int:
+    """Return the offset where field ``field`` (1 or more) starts, or -1.
+
+    Moves on from the last remembered lookup in the same string when that
+    was at or before this field.
+    """
+    if field == 1:
+        return 0
+    key = id(s)
+    hint = _FIELD_HINTS.get(key)
+    if hint is not None and hint[0] is s and hint[1] <= field:
+        done, pos = hint[1], hint[2]
+    else:
+        done, pos = 1, 0
+    find = s.find
+    for _ in range(field - done):
+        pos = find(FM, pos)
+        if pos < 0:
+            return -1
+        pos += 1
+    if field >= _HINT_FROM:
+        if key not in _FIELD_HINTS and len(_FIELD_HINTS) >= _MAX_HINTS:
+            del _FIELD_HINTS[next(iter(_FIELD_HINTS))]
+        _FIELD_HINTS[key] = (s, field, pos)
+    return pos
+
+
 def item_offset(s: str, field: int, value: int, subvalue: int) -> int:
     """Return the offset where item <field, value, subvalue> starts, or -1.
 
@@ -102,7 +154,7 @@ def item_offset(s: str, field: int, value: int, subvalue: int) -> int:
         return 0
     if not s or field < 1:
         return -1
-    start = _skip(s, FM, field - 1, 0, len(s))
+    start = _field_start(s, field)
     if start < 0:
         return -1
     if value == 1 and subvalue == 1:
@@ -139,7 +191,7 @@ def _walk(s: str, field: int, value: int, subvalue: int):
     start = item_offset(s, field, value, subvalue)
     if start >= 0:
         return start, start, field, value, subvalue
-    field_start = _skip(s, FM, field - 1, 0, len(s)) if field > 0 else -1
+    field_start = _field_start(s, field) if field > 0 else -1
     if field_start < 0:
         return -1, len(s), s.count(FM) + 1, 1, 1
     field_end = _field_end(s, field_start)
@@ -218,6 +270,22 @@ def extract(s: object, f: object, v: object = 0, sv: object = 0) -> str:
     the whole value; positions past the end and negative values or
     subvalues give "".
     """
+    if type(s) is str and type(f) is int and v == 0 and sv == 0:
+        # A whole field: the loop ``A<I>`` (the next field is remembered).
+        if f <= 0:
+            return ""
+        start = _field_start(s, f)
+        if start < 0:
+            return ""
+        end = s.find(FM, start)
+        if end < 0:
+            return s[start:]
+        if f + 1 >= _HINT_FROM:
+            key = id(s)
+            if key not in _FIELD_HINTS and len(_FIELD_HINTS) >= _MAX_HINTS:
+                del _FIELD_HINTS[next(iter(_FIELD_HINTS))]
+            _FIELD_HINTS[key] = (s, f + 1, end + 1)
+        return s[start:end]
     s = to_str(s)
     field, value, subvalue = to_int(f), to_int(v), to_int(sv)
     if field <= 0:
@@ -298,6 +366,113 @@ def delete(s: object, f: object, v: object = 0, sv: object = 0) -> str:
     return s[:start] + s[end:]
 
 
+class Fields:
+    """A dynamic array held as a list of its fields while a loop works on it.
+
+    ``A<I>``, ``A<I> = x`` and ``A<-1> = x`` on a string copy or scan the
+    whole string each time; on a list they cost the same at any size. The
+    generated code makes one before a loop that only reads and writes A by
+    field positions, uses ``extract``/``replace`` in the loop, and stores
+    ``text()`` back in A after it. Results are those of :func:`extract` and
+    :func:`replace` on the string (each field's own values and subvalues are
+    handled by those functions). The value is converted on first use, so an
+    unassigned variable fails where the loop first touches it, and ``text()``
+    gives the original value back (a number stays a number) if nothing was
+    written.
+    """
+
+    __slots__ = ("original", "fields", "written")
+
+    def __init__(self, value: object):
+        self.original = value
+        self.fields: list[str] | None = None
+        self.written = False
+
+    def _list(self) -> list[str]:
+        fields = self.fields
+        if fields is None:
+            s = to_str(self.original)
+            fields = self.fields = s.split(FM) if s else []
+        return fields
+
+    def get(self, f: object) -> str:
+        """Return field ``A<f>``."""
+        fields = self.fields if self.fields is not None else self._list()
+        if type(f) is not int:
+            f = to_int(f)
+        return fields[f - 1] if 0 < f <= len(fields) else ""  # type: ignore[operator]
+
+    def set(self, f: object, new: object, compatible: bool = False) -> None:
+        """Do ``A<f> = new``."""
+        fields = self.fields if self.fields is not None else self._list()
+        if type(new) is not str:
+            new = to_str(new)
+        if type(f) is not int:
+            f = to_int(f)
+        if 0 < f <= len(fields) and FM not in new:  # type: ignore[operator]
+            fields[f - 1] = new  # type: ignore[operator, index]
+            self.written = True
+            return
+        self.replace(f, 0, 0, new, compatible)
+
+    def append(self, new: object, compatible: bool = False) -> None:
+        """Do ``A<-1> = new``: a new last field."""
+        fields = self.fields if self.fields is not None else self._list()
+        if type(new) is not str:
+            new = to_str(new)
+        if fields and FM not in new and not (compatible and fields[-1] == "") \
+                and fields != [""]:
+            fields.append(new)  # type: ignore[arg-type]
+            self.written = True
+            return
+        self.replace(-1, 0, 0, new, compatible)
+
+    def extract(self, f: object, v: object = 0, sv: object = 0) -> str:
+        """Return ``A<f,v,sv>`` (see :func:`extract`)."""
+        fields = self._list()
+        field, value, subvalue = to_int(f), to_int(v), to_int(sv)
+        if field <= 0 or field > len(fields):
+            return ""
+        text = fields[field - 1]
+        if value == 0:
+            return text
+        return extract(text, 1, value, subvalue)
+
+    def replace(self, f: object, v: object, sv: object, new: object,
+                compatible: bool = False) -> None:
+        """Do ``A<f,v,sv> = new`` (see :func:`replace`)."""
+        fields = self._list()
+        new = to_str(new)
+        field, value, subvalue = to_int(f), to_int(v), to_int(sv)
+        self.written = True
+        if field == 0:
+            field = 1
+        if field < 0:
+            # Append: a new field, unless the array is empty, or ends in an
+            # empty field that COMPATIBLE.APPEND fills.
+            if not fields or fields == [""]:
+                fields[:] = [""]
+            elif not (compatible and fields[-1] == ""):
+                fields.append("")
+            field = len(fields)
+        elif field > len(fields):
+            fields.extend([""] * (field - len(fields)))
+        if value == 0:
+            text = new
+        else:
+            text = replace(fields[field - 1], 1, value, subvalue, new, compatible)
+        if FM in text:
+            fields[field - 1 : field] = text.split(FM)
+        else:
+            fields[field - 1] = text
+
+    def text(self) -> object:
+        """Return the array as a string (the original value if unwritten)."""
+        if not self.written:
+            return self.original
+        return FM.join(self.fields)  # type: ignore[arg-type]
+
+
 # --- counting, FIELD, FIELDSTORE --------------------------------------------
 
 
@@ -360,14 +535,37 @@ def field(s: object, delim: object, occ: object, n: object = 1) -> str:
         state.col2 = len(s) + 1
         return s
     d = delim[0]
-    start = _skip(s, d, occ - 1, 0, len(s))
+    start = _group_start(s, d, occ)
     if start < 0:
         return ""
     end = _skip(s, d, n, start, len(s))
-    end = len(s) if end < 0 else end - 1
+    if end < 0:
+        end = len(s)
+    else:
+        if occ + n >= _HINT_FROM:
+            _remember(_GROUP_HINTS, id(s), (s, d, occ + n, end))  # where the next one starts
+        end -= 1
     state.col1 = start
     state.col2 = end + 1
     return s[start:end]
+
+
+def _group_start(s: str, d: str, occ: int) -> int:
+    """Return the offset of occurrence ``occ`` of the ``d``-delimited
+    substrings of s, or -1; moves on from the last remembered lookup."""
+    if occ == 1:
+        return 0
+    hint = _GROUP_HINTS.get(id(s))
+    if hint is not None and hint[0] is s and hint[1] == d and hint[2] <= occ:
+        done, pos = hint[2], hint[3]
+    else:
+        done, pos = 1, 0
+    if occ == done:
+        return pos
+    pos = _skip(s, d, occ - done, pos, len(s))
+    if pos >= 0 and occ >= _HINT_FROM:
+        _remember(_GROUP_HINTS, id(s), (s, d, occ, pos))
+    return pos
 
 
 def fieldstore(s: object, delim: object, start: object, n: object, new: object) -> str:

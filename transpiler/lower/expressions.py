@@ -368,12 +368,23 @@ class ExprLowerer:
         return Value(P.rt_call("cursor", *[self.value(a) for a in node.args]))
 
     def lower_Extract(self, node: A.Extract) -> Value:
-        args = [self.value(node.base), self.value(node.field_no)]
+        held = self.split_array(node.base)
+        args = [] if held is not None else [self.value(node.base)]
+        args.append(self.value(node.field_no))
         if node.value_no is not None or node.subvalue_no is not None:
             args.append(self.value(node.value_no) if node.value_no is not None else P.number(0))
         if node.subvalue_no is not None:
             args.append(self.value(node.subvalue_no))
+        if held is not None:
+            method = "get" if len(args) == 1 else "extract"
+            return Value(P.call(P.attr(held, method), *args), "str")
         return Value(P.rt_call("extract", *args))
+
+    def split_array(self, base: A.Expr) -> Optional[str]:
+        """The local holding a variable as rt.Fields in the current loop, if any."""
+        if isinstance(base, A.Var):
+            return self.scope.split_arrays.get(base.name)
+        return None
 
     def lower_Substr(self, node: A.Substr) -> Value:
         base = self.value(node.base)

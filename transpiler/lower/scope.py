@@ -85,6 +85,9 @@ class Scope:
         self.sections: dict[str, str] = {}  # BASIC label -> Python function
         self.flow = None
         self.statement_lowerer = None
+        # Dynamic arrays the loop being lowered holds as rt.Fields: BASIC
+        # name -> Python local (see StmtLowerer.hold_split).
+        self.split_arrays: dict[str, str] = {}
 
     # --- diagnostics ----------------------------------------------------------
 

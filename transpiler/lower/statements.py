@@ -109,11 +109,23 @@ class StmtLowerer(FileStatements):
                 return []
             return self.rt("at_set", P.string(target.name), value)
         if isinstance(target, A.Extract):
-            current = self.value(target.base)
+            held = self.exprs.split_array(target.base)
+            current = self.value(target.base) if held is None else None
             positions = [
                 self.value(p) if p is not None else P.number(0)
                 for p in (target.field_no, target.value_no, target.subvalue_no)
             ]
+            if held is not None:
+                mode = self.exprs.append_mode()
+                if target.value_no is None and target.subvalue_no is None:
+                    field = self.exprs.kind(target.field_no)
+                    if field.is_int and field.hi < 0:
+                        call = P.call(P.attr(held, "append"), value, **mode)
+                    else:
+                        call = P.call(P.attr(held, "set"), positions[0], value, **mode)
+                else:
+                    call = P.call(P.attr(held, "replace"), *positions, value, **mode)
+                return [P.expr_stmt(call)]
             call = P.rt_call("replace", current, *positions, value, **self.exprs.append_mode())
             return self.assign_to(target.base, call)
         if isinstance(target, A.Substr):
@@ -648,10 +660,41 @@ class StmtLowerer(FileStatements):
         return rest or []
 
     def lower_Loop(self, node: A.Loop) -> list:
+        split = self.hold_split(node)
         self.loop_stack.append({"kind": "LOOP"})
         body = self.body(node.body)
         self.loop_stack.pop()
-        return [P.while_(P.name("True"), body)]
+        return self.release_split(split, [P.while_(P.name("True"), body)])
+
+    def hold_split(self, loop: A.Stmt) -> list:
+        """Start holding the loop's dynamic arrays as lists of fields::
+
+            _A_fields = rt.Fields(A)
+            ...the loop, with _A_fields.extract(I) and _A_fields.replace(...)
+            A = _A_fields.text()
+
+        (see ``note_splits`` in transpiler/passes/types.py). Returns the
+        (BASIC name, Python local) pairs to release after the loop.
+        """
+        held = []
+        for name in self.exprs.types.split_arrays(loop):
+            if name in self.scope.split_arrays:
+                continue  # an outer loop holds it already
+            local = f"_{self.scope.namer[name]}_fields"
+            self.scope.split_arrays[name] = local
+            held.append((name, local))
+        return held
+
+    def release_split(self, held: list, loop: list) -> list:
+        """The loop between making the Fields objects and storing them back."""
+        if not held:
+            return loop
+        before, after = [], []
+        for name, local in held:
+            del self.scope.split_arrays[name]
+            before.append(P.assign(local, P.rt_call("Fields", self.scope.read_var(name, None))))
+            after += self.scope.write_var(name, P.call(P.attr(local, "text")))
+        return before + loop + after
 
     def lower_While(self, node: A.While) -> list:
         return [P.if_(P.not_(self.condition(node.cond)), [P.break_()])]
@@ -691,6 +734,10 @@ class StmtLowerer(FileStatements):
                 ...body...
                 _n1 = rt.add(I, step)      # NEXT (also at each CONTINUE)
         """
+        split = self.hold_split(node)
+        return self.release_split(split, self.lower_for_loop(node))
+
+    def lower_for_loop(self, node: A.For) -> list:
         plan = self.exprs.types.for_plan(node)
         if plan is not None and node.var.name not in self.scope.routine.remove_vars:
             return self.native_for(node, plan)

@@ -240,6 +240,7 @@ class Types:
 
     kinds: dict[int, Kind] = field(default_factory=dict)
     for_plans: dict[int, ForPlan] = field(default_factory=dict)
+    splits: dict[int, list[str]] = field(default_factory=dict)
     # Nodes the pass made itself, kept alive so that their ids are never
     # reused by nodes made later (kinds are keyed by id).
     made: list = field(default_factory=list)
@@ -250,6 +251,10 @@ class Types:
 
     def for_plan(self, node: A.For) -> Optional[ForPlan]:
         return self.for_plans.get(id(node))
+
+    def split_arrays(self, node: A.Stmt) -> list[str]:
+        """Variables a FOR or LOOP holds as a list of fields (rt.Fields)."""
+        return self.splits.get(id(node), [])
 
 
 EVERYTHING = None  # "may assign any variable" in assigned-sets
@@ -654,7 +659,51 @@ class RoutineTypes:
             head = new_head
         raise AssertionError("type inference found no fixed point")  # lattice is finite
 
+    def note_splits(self, loop: A.Stmt) -> None:
+        """Find the dynamic arrays a loop can hold as a list of fields.
+
+        A variable qualifies when every use of it in the loop is ``A<...>``
+        read in an expression or ``A<...> = x`` stored by an assignment,
+        and nothing in the loop can see it any other way or leave the loop
+        without passing its end (GOSUB, a LOCAL routine, RETURN, GOTO,
+        STOP). Held as a list (split once, in C), indexed reads, writes and
+        appends each cost the same at any size.
+        """
+        if id(loop) in self.types.splits:
+            return
+        self.types.splits[id(loop)] = []
+        allowed: set[int] = set()
+        banned: set[str] = set(self.commons) | self.matrices
+        if isinstance(loop, A.For):
+            for part in (loop.var, loop.start, loop.limit, loop.step):
+                if part is not None:
+                    banned |= {n.name for n in _walk_expr(part) if isinstance(n, A.Var)}
+        for stmt in A.walk_statements(loop.body):
+            if not isinstance(stmt, _SPLIT_STATEMENTS):
+                if isinstance(stmt, _SPLIT_STOPPERS):
+                    return
+                banned |= self.mentioned(stmt)
+                continue
+            for node in self.own_expressions(stmt):
+                if isinstance(node, A.FunctionCall) and node.local:
+                    return
+                if isinstance(node, A.Extract) and isinstance(node.base, A.Var):
+                    allowed.add(id(node.base))
+            if isinstance(stmt, A.Assign) and isinstance(stmt.target, A.Var):
+                banned.add(stmt.target.name)
+        used: set[str] = set()
+        for stmt in A.walk_statements(loop.body):
+            if isinstance(stmt, _SPLIT_STATEMENTS):
+                for node in self.own_expressions(stmt):
+                    if isinstance(node, A.Var):
+                        if id(node) in allowed:
+                            used.add(node.name)
+                        else:
+                            banned.add(node.name)
+        self.types.splits[id(loop)] = sorted(used - banned)
+
     def stmt_Loop(self, stmt: A.Loop, state: dict) -> State:
+        self.note_splits(stmt)
         _, exit_state = self.loop(stmt.body, state)
         return exit_state
 
@@ -727,6 +776,7 @@ class RoutineTypes:
 
     def stmt_For(self, stmt: A.For, state: dict) -> State:
         self.effects(stmt, state)
+        self.note_splits(stmt)
         plan = self.plan_for(stmt, state)
         if plan is None:
             return self.slow_for(stmt, state)
@@ -832,6 +882,15 @@ class RoutineTypes:
                 return False
         return True
 
+
+
+# Statements a loop holding a split array may contain (their expressions
+# read A<...> through the lowering's Extract), and those that rule it out.
+_SPLIT_STATEMENTS = (A.Assign, A.If, A.Case, A.Loop, A.For, A.While, A.Until, A.Exit,
+                     A.Continue, A.Print, A.Null, A.Void)
+_SPLIT_STOPPERS = (A.Goto, A.Gosub, A.OnGoto, A.GosubLocal, A.Return, A.Stop, A.Abort,
+                   A.End, A.Chain, A.ExitChild, A.ForNext, A.Label, A.TransactionBlock,
+                   A.LocalRoutine)
 
 
 def _walk_expr(node):

@@ -1,0 +1,146 @@
+"""Linear dynamic-array loops: the Fields form and the remembered lookups
+give exactly what the string functions give.
+
+Rules checked (ScarletDME op_str2.c): ``A<f,v,sv>`` reads and ``A<f,v,sv> =
+x`` writes on a list of fields equal extract()/replace() on the string, for
+every position (0, negative appends, past the end, values and subvalues),
+marks inside new values, and $MODE COMPATIBLE.APPEND; remembered offsets
+(ScarletDME's descriptor hint) never change a result, whatever the order of
+lookups.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from runtime_lib import dynarray
+from runtime_lib.dynarray import Fields, extract, field, replace
+from runtime_lib.values import FM, SM, VM, UNASSIGNED
+
+ALPHABET = ["a", "b", "1", FM, VM, SM]
+
+
+def random_text(rng: random.Random, size: int) -> str:
+    return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, size)))
+
+
+def random_position(rng: random.Random) -> tuple[int, int, int]:
+    f = rng.choice([-1, 0, 1, 2, 3, 4, 6])
+    v = rng.choice([0, 0, -1, 1, 2, 3])
+    sv = rng.choice([0, 0, -1, 1, 2])
+    return f, v, sv
+
+
+@pytest.mark.parametrize("seed", range(300))
+@pytest.mark.parametrize("compatible", [False, True])
+def test_fields_match_string_functions(seed: int, compatible: bool):
+    rng = random.Random(seed)
+    text = random_text(rng, 12)
+    held = Fields(text)
+    for _ in range(12):
+        f, v, sv = random_position(rng)
+        if rng.random() < 0.5:
+            assert held.extract(f, v, sv) == extract(text, f, v, sv), (text, f, v, sv)
+        else:
+            new = random_text(rng, 4)
+            text = replace(text, f, v, sv, new, compatible)
+            held.replace(f, v, sv, new, compatible)
+            assert held.text() == text, (f, v, sv, new)
+
+
+# (value before the loop, what the loop does, value after) -- an untouched
+# or only read array keeps its original value, a number included.
+KEEPS = [
+    (42, "read", 42),
+    (42, "none", 42),
+    ("", "none", ""),
+    (42, "write", "42" + FM + "x"),
+]
+
+
+@pytest.mark.parametrize("before, action, after", KEEPS)
+def test_fields_text_keeps_unwritten_values(before, action, after):
+    held = Fields(before)
+    if action == "read":
+        assert held.extract(1) == str(before)
+    elif action == "write":
+        held.replace(-1, 0, 0, "x")
+    assert held.text() == after
+
+
+def test_fields_of_unassigned_fail_on_first_use():
+    held = Fields(UNASSIGNED)
+    assert held.text() is UNASSIGNED  # never touched: nothing to report
+    with pytest.raises(Exception):
+        held.extract(1)
+
+
+def test_appending_numbers_converts_them():
+    held = Fields("")
+    for i in range(1, 4):
+        held.replace(-1, 0, 0, i)
+    assert held.text() == FM.join(["1", "2", "3"])
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_remembered_field_offsets_never_change_results(seed: int):
+    rng = random.Random(seed)
+    text = FM.join(random_text(rng, 3).replace(FM, "") for _ in range(rng.randint(1, 60)))
+    for _ in range(80):
+        f = rng.randint(-1, 70)
+        got = extract(text, f)
+        dynarray._FIELD_HINTS.clear()
+        assert got == extract(text, f), (text, f)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_remembered_group_offsets_never_change_results(seed: int):
+    rng = random.Random(seed)
+    text = ",".join(str(rng.randint(0, 99)) for _ in range(rng.randint(1, 60)))
+    delims = [",", ",", "9"]
+    for _ in range(80):
+        occ, count, delim = rng.randint(0, 70), rng.randint(0, 3), rng.choice(delims)
+        got = field(text, delim, occ, count)
+        dynarray._GROUP_HINTS.clear()
+        assert got == field(text, delim, occ, count), (text, delim, occ, count)
+
+
+def test_sequential_reads_are_linear():
+    """Reading every field in order costs about as much per field at any size."""
+    import time
+
+    def per_field(n: int) -> float:
+        text = FM.join(["7"] * n)
+        start = time.perf_counter()
+        for i in range(1, n + 1):
+            extract(text, i)
+        return (time.perf_counter() - start) / n
+
+    small, large = per_field(2_000), per_field(40_000)
+    assert large < small * 5  # quadratic would be 20 times
+
+
+@pytest.mark.parametrize("seed", range(200))
+@pytest.mark.parametrize("compatible", [False, True])
+def test_field_shortcuts_match_string_functions(seed: int, compatible: bool):
+    """get/set/append (A<f>, A<f> = x, A<-1> = x) agree with extract/replace."""
+    rng = random.Random(seed)
+    text = random_text(rng, 10)
+    held = Fields(text)
+    for _ in range(12):
+        f = rng.choice([-3, -1, 0, 1, 2, 3, 5, "2"])
+        action = rng.choice(["get", "set", "append"])
+        if action == "get":
+            assert held.get(f) == extract(text, f), (text, f)
+        elif action == "set":
+            new = rng.choice([random_text(rng, 4), 7, 2.5])
+            text = replace(text, f, 0, 0, new, compatible)
+            held.set(f, new, compatible)
+            assert held.text() == text
+        else:
+            new = rng.choice([random_text(rng, 4), 7])
+            text = replace(text, -1, 0, 0, new, compatible)
+            held.append(new, compatible)
+            assert held.text() == text
