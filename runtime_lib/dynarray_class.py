@@ -77,8 +77,10 @@ def _from_python(value: object) -> str:
 def _join(items, marks: tuple[str, ...]) -> str:
     """Nested lists as a dynamic array: fields, then values, then subvalues."""
     if not marks:
-        raise ValueError("a dynamic array nests lists at most three deep "
-                         "(fields, values, subvalues)")
+        raise ValueError(
+            "a dynamic array nests lists at most three deep "
+            "(fields, values, subvalues)"
+        )
     parts = []
     for item in items:
         if isinstance(item, (list, tuple)):
@@ -92,7 +94,9 @@ def _split(text: str, marks: tuple[str, ...]) -> list:
     parts = text.split(marks[0])
     if len(marks) == 1:
         return parts
-    return [_split(p, marks[1:]) if any(m in p for m in marks[1:]) else p for p in parts]
+    return [
+        _split(p, marks[1:]) if any(m in p for m in marks[1:]) else p for p in parts
+    ]
 
 
 class DynArray:
@@ -127,7 +131,9 @@ class DynArray:
         """
         return DynArray(_d.extract(self._text, field, value, subvalue))
 
-    def replace(self, new: object, field: int, value: int = 0, subvalue: int = 0) -> None:
+    def replace(
+        self, new: object, field: int, value: int = 0, subvalue: int = 0
+    ) -> None:
         """Replace item <field, value, subvalue> with ``new``, in place.
 
         BASIC ``s<f,v,sv> = new``: -1 in any position appends; missing
@@ -135,7 +141,9 @@ class DynArray:
         """
         self._text = _d.replace(self._text, field, value, subvalue, _from_python(new))
 
-    def insert(self, new: object, field: int, value: int = 0, subvalue: int = 0) -> None:
+    def insert(
+        self, new: object, field: int, value: int = 0, subvalue: int = 0
+    ) -> None:
         """Insert ``new`` before item <field, value, subvalue>, in place.
 
         BASIC ``INS new BEFORE s<f,v,sv>``; -1 appends.
@@ -149,8 +157,9 @@ class DynArray:
         """
         self._text = _d.delete(self._text, field, value, subvalue)
 
-    def locate(self, search: object, field: int = 0, value: int = 0,
-               order: str = "") -> Located:
+    def locate(
+        self, search: object, field: int = 0, value: int = 0, order: str = ""
+    ) -> Located:
         """Return whether and where ``search`` is: a :class:`Located`.
 
         UniVerse's ``LOCATE(search, s, f, v; pos; order)``, as u2py has it:
@@ -179,7 +188,9 @@ class DynArray:
 
         Only the first character of ``delimiter`` counts.
         """
-        return DynArray(_d.field(self._text, _from_python(delimiter), occurrence, count))
+        return DynArray(
+            _d.field(self._text, _from_python(delimiter), occurrence, count)
+        )
 
     # --- conversions --------------------------------------------------------
 
@@ -267,8 +278,9 @@ def _position(position: Position) -> tuple:
             raise IndexError("a dynamic array position is <field[, value[, subvalue]]>")
         return position
     if isinstance(position, slice):
-        raise TypeError("a DynArray is indexed by <field, value, subvalue> positions, "
-                        "not slices")
+        raise TypeError(
+            "a DynArray is indexed by <field, value, subvalue> positions, " "not slices"
+        )
     return (position,)
 
 

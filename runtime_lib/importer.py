@@ -100,12 +100,16 @@ class BasicFinder(importlib.abc.MetaPathFinder):
     def __init__(self, folders: Sequence[str | os.PathLike] = ()) -> None:
         self.folders = [os.path.abspath(f) for f in folders]
 
-    def find_item(self, fullname: str, path: Optional[Sequence[str]] = None) -> Optional[Path]:
+    def find_item(
+        self, fullname: str, path: Optional[Sequence[str]] = None
+    ) -> Optional[Path]:
         """The BASIC file an import of ``fullname`` would load, or None."""
         wanted = fullname.rpartition(".")[2].lower()
         if path is None:
             places = [(f, True) for f in self.folders]
-            places += [(f or os.getcwd(), False) for f in sys.path if isinstance(f, str)]
+            places += [
+                (f or os.getcwd(), False) for f in sys.path if isinstance(f, str)
+            ]
         else:
             places = [(f, False) for f in path]
         for folder, bp_style in places:
@@ -114,8 +118,10 @@ class BasicFinder(importlib.abc.MetaPathFinder):
                 continue
             if len(found) > 1:
                 names = ", ".join(p.name for p in found)
-                raise ImportError(f"{folder}: {names} are all imported as {wanted}; "
-                                  "rename one", name=fullname)
+                raise ImportError(
+                    f"{folder}: {names} are all imported as {wanted}; " "rename one",
+                    name=fullname,
+                )
             return found[0]
         return None
 
@@ -123,8 +129,9 @@ class BasicFinder(importlib.abc.MetaPathFinder):
         source = self.find_item(fullname, path)
         if source is None:
             return None
-        return importlib.util.spec_from_loader(fullname, BasicLoader(source),
-                                               origin=str(source))
+        return importlib.util.spec_from_loader(
+            fullname, BasicLoader(source), origin=str(source)
+        )
 
 
 class BasicLoader(importlib.abc.Loader):
@@ -140,15 +147,17 @@ class BasicLoader(importlib.abc.Loader):
         try:
             target = catalog.compiled(self.source)
         except CatalogError as exc:
-            raise ImportError(str(exc), name=module.__name__, path=str(self.source)) from None
+            raise ImportError(
+                str(exc), name=module.__name__, path=str(self.source)
+            ) from None
         # Tracebacks and the runtime's error reports read the generated lines
         # from the cached file; errors name the BASIC file from here.
         module.__file__ = str(target)
         module.__basic_source_path__ = str(self.source)
         catalog.note_folder(str(self.source.parent.resolve()))
-        code = importlib.machinery.SourceFileLoader(module.__name__, str(target)).get_code(
-            module.__name__
-        )
+        code = importlib.machinery.SourceFileLoader(
+            module.__name__, str(target)
+        ).get_code(module.__name__)
         exec(code, module.__dict__)
 
 

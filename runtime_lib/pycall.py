@@ -161,13 +161,17 @@ def subroutine(info) -> Callable[[Callable], Callable]:
 
     def decorate(routine: Callable) -> Callable:
         python_names, basic_names = parameter_names(routine, info)
-        result_type = type("Arguments", (Arguments,), {
-            "__slots__": (),
-            "__qualname__": f"{routine.__name__}.Arguments",
-            "__module__": routine.__module__,
-            "names": python_names,
-            "basic_names": basic_names,
-        })
+        result_type = type(
+            "Arguments",
+            (Arguments,),
+            {
+                "__slots__": (),
+                "__qualname__": f"{routine.__name__}.Arguments",
+                "__module__": routine.__module__,
+                "names": python_names,
+                "basic_names": basic_names,
+            },
+        )
         by_name = _keywords(python_names, basic_names)
 
         @functools.wraps(routine)
@@ -191,7 +195,9 @@ def function(info) -> Callable[[Callable], Callable]:
 
         @functools.wraps(routine)
         def entry(*args, **kwargs):
-            return from_basic(_run(routine, _arguments(args, kwargs, basic_names, by_name)))
+            return from_basic(
+                _run(routine, _arguments(args, kwargs, basic_names, by_name))
+            )
 
         return _bind(info, routine, entry)
 
@@ -226,21 +232,26 @@ def parameter_names(routine: Callable, info) -> tuple[tuple[str, ...], tuple[str
     return python, tuple(info.basic_name(p) for p in python)
 
 
-def _keywords(python_names: Iterable[str], basic_names: Iterable[str]) -> dict[str, int]:
+def _keywords(
+    python_names: Iterable[str], basic_names: Iterable[str]
+) -> dict[str, int]:
     positions = {}
     for i, (py, basic) in enumerate(zip(python_names, basic_names)):
         positions[py] = positions[basic] = i
     return positions
 
 
-def _arguments(args: tuple, kwargs: dict, names: tuple[str, ...],
-               by_name: dict[str, int]) -> list:
+def _arguments(
+    args: tuple, kwargs: dict, names: tuple[str, ...], by_name: dict[str, int]
+) -> list:
     """The BASIC values, in parameter order, of a Python call's arguments.
 
     ``names`` are the BASIC parameter names (an unassigned argument is
     named by them in errors); keywords may be Python or BASIC names.
     """
-    values = [to_basic(a, names[i] if i < len(names) else "") for i, a in enumerate(args)]
+    values = [
+        to_basic(a, names[i] if i < len(names) else "") for i, a in enumerate(args)
+    ]
     if not kwargs:
         return values
     slots: dict[int, object] = {}
@@ -251,11 +262,13 @@ def _arguments(args: tuple, kwargs: dict, names: tuple[str, ...],
         if i < len(values) or i in slots:
             raise TypeError(f"argument {key!r} given twice")
         slots[i] = to_basic(value, names[i])
-    missing = [names[i] for i in range(len(values), len(values) + len(slots))
-               if i not in slots]
+    missing = [
+        names[i] for i in range(len(values), len(values) + len(slots)) if i not in slots
+    ]
     if missing:
-        raise TypeError(f"missing argument {missing[0]!r} (pass None for an "
-                        "unassigned variable)")
+        raise TypeError(
+            f"missing argument {missing[0]!r} (pass None for an " "unassigned variable)"
+        )
     values += [slots[i] for i in sorted(slots)]
     return values
 

@@ -40,12 +40,27 @@ def test_calling_from_python_example(tmp_path):
 
     work = tmp_path / "interop"
     shutil.copytree(example, work, ignore=shutil.ignore_patterns("generated"))
-    subprocess.run([*pick2py_command(), "transpile", str(work / "bp"), "-o",
-                    str(work / "generated")], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            *pick2py_command(),
+            "transpile",
+            str(work / "bp"),
+            "-o",
+            str(work / "generated"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     env.pop("PICK2PY_CATALOG", None)
-    done = subprocess.run([sys.executable, str(work / "app.py")], capture_output=True,
-                          text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, str(work / "app.py")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == found[("output", "app.py")]
 
@@ -56,8 +71,13 @@ def test_side_by_side_page(tmp_path, request):
     found = blocks(page)
     assert found[("file", "STOCK.REPORT.bas")] == source.read_text()
 
-    done = subprocess.run([*pick2py_command(), "run", str(source)], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [*pick2py_command(), "run", str(source)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout == found[("output", "STOCK.REPORT.bas")]
 
@@ -73,4 +93,5 @@ def test_side_by_side_page(tmp_path, request):
         found = blocks(page)
     assert found[("generated", "STOCK.REPORT.bas")] == code, (
         "docs/side-by-side.md is out of date: run pytest tests/interop/test_docs.py "
-        "--update-golden and review the page's diff")
+        "--update-golden and review the page's diff"
+    )

@@ -19,11 +19,20 @@ TWICE = "FUNCTION TWICE(X)\nCALL ADD.ONE(X, Y)\nRETURN Y * 2\nEND\n"
 
 
 def run_script(cwd: Path, script: str, cache: Path, extra_path: str = "") -> str:
-    env = dict(os.environ, PICK2PY_CACHE=str(cache),
-               PYTHONPATH=os.pathsep.join(p for p in (extra_path, str(Path.cwd())) if p))
+    env = dict(
+        os.environ,
+        PICK2PY_CACHE=str(cache),
+        PYTHONPATH=os.pathsep.join(p for p in (extra_path, str(Path.cwd())) if p),
+    )
     env.pop("PICK2PY_CATALOG", None)
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], cwd=cwd,
-                          capture_output=True, text=True, env=env, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -37,13 +46,16 @@ def tree(tmp_path) -> Path:
     (tmp_path / "onpath" / "NOTBASIC").write_text("not an item on sys.path\n")
     (tmp_path / "BP").mkdir()
     (tmp_path / "BP" / "GREETING").write_text(
-        'FUNCTION GREETING(NAME)\nRETURN "Hello, " : NAME\nEND\n')
+        'FUNCTION GREETING(NAME)\nRETURN "Hello, " : NAME\nEND\n'
+    )
     (tmp_path / "BP" / "README.md").write_text("not an item\n")
     return tmp_path
 
 
 def test_import_loads_a_bas_item_by_name_from_a_folder_on_the_path(tree):
-    out = run_script(tree, """
+    out = run_script(
+        tree,
+        """
         import sys
         sys.path.insert(0, "onpath")
         from runtime_lib import importer
@@ -58,13 +70,21 @@ def test_import_loads_a_bas_item_by_name_from_a_folder_on_the_path(tree):
             import notbasic            # no .bas/.b suffix: not taken for BASIC
         except ImportError:
             print("no notbasic")
-        """, tree / "cache")
-    assert out.splitlines() == ["ADD_ONE.Arguments(A=1, B=2)", "42", "True ADD.ONE",
-                                "no notbasic"]
+        """,
+        tree / "cache",
+    )
+    assert out.splitlines() == [
+        "ADD_ONE.Arguments(A=1, B=2)",
+        "42",
+        "True ADD.ONE",
+        "no notbasic",
+    ]
 
 
 def test_install_takes_bp_folders_whose_items_have_no_suffix(tree):
-    out = run_script(tree, """
+    out = run_script(
+        tree,
+        """
         from runtime_lib import importer, pyapi
         importer.install("BP")
         import greeting
@@ -74,7 +94,9 @@ def test_install_takes_bp_folders_whose_items_have_no_suffix(tree):
             import readme
         except ImportError:
             print("no readme")
-        """, tree / "cache")
+        """,
+        tree / "cache",
+    )
     assert out.splitlines() == ["Hello, Ada", "Hello, Bob", "no readme"]
 
 
@@ -101,7 +123,9 @@ def test_the_first_import_transpiles_and_later_ones_use_the_cache(tree):
 
 def test_an_item_that_does_not_transpile_is_an_import_error(tree):
     (tree / "onpath" / "BROKEN.bas").write_text("PROGRAM BROKEN\nIF THEN\nEND\n")
-    out = run_script(tree, """
+    out = run_script(
+        tree,
+        """
         import sys
         sys.path.insert(0, "onpath")
         from runtime_lib import importer
@@ -111,12 +135,16 @@ def test_an_item_that_does_not_transpile_is_an_import_error(tree):
         except ImportError as exc:
             print(str(exc).splitlines()[0].endswith("cannot be transpiled"))
             print("error:" in str(exc))
-        """, tree / "cache")
+        """,
+        tree / "cache",
+    )
     assert out.splitlines() == ["True", "True"]
 
 
 def test_errors_in_imported_items_name_the_source_file(tree):
-    out = run_script(tree, """
+    out = run_script(
+        tree,
+        """
         import sys
         sys.path.insert(0, "onpath")
         from runtime_lib import importer, pyapi
@@ -126,26 +154,34 @@ def test_errors_in_imported_items_name_the_source_file(tree):
             ADD_ONE("x", None)
         except pyapi.BasicError as exc:
             print(exc.line, exc.path.endswith("onpath/ADD.ONE.bas"))
-        """, tree / "cache")
+        """,
+        tree / "cache",
+    )
     assert out.splitlines() == ["3 True"]
 
 
 def test_python_modules_win_over_basic_items(tree):
     (tree / "onpath" / "add_one.py").write_text("WHO = 'python'\n")
-    out = run_script(tree, """
+    out = run_script(
+        tree,
+        """
         import sys
         sys.path.insert(0, "onpath")
         from runtime_lib import importer
         importer.install()
         import add_one
         print(add_one.WHO)
-        """, tree / "cache")
+        """,
+        tree / "cache",
+    )
     assert out == "python\n"
 
 
 def test_two_items_with_one_module_name_are_refused(tree):
     (tree / "onpath" / "ADD_ONE.bas").write_text(ADD_ONE)
-    out = run_script(tree, """
+    out = run_script(
+        tree,
+        """
         import sys
         sys.path.insert(0, "onpath")
         from runtime_lib import importer
@@ -154,5 +190,7 @@ def test_two_items_with_one_module_name_are_refused(tree):
             import add_one
         except ImportError as exc:
             print(exc)
-        """, tree / "cache")
+        """,
+        tree / "cache",
+    )
     assert "ADD.ONE.bas, ADD_ONE.bas are all imported as add_one" in out

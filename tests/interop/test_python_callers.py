@@ -92,9 +92,18 @@ def packages(tmp_path_factory) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text))
     for package in ("lib", "app"):
-        subprocess.run([*pick2py_command(), "transpile", str(root / "src" / package),
-                        "-o", str(root / "gen" / package)],
-                       check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                *pick2py_command(),
+                "transpile",
+                str(root / "src" / package),
+                "-o",
+                str(root / "gen" / package),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
     # The application ships generated code only.
     for path in (root / "src").rglob("*.bas"):
         path.unlink()
@@ -103,18 +112,29 @@ def packages(tmp_path_factory) -> Path:
 
 def run_script(packages: Path, script: str, env: dict | None = None) -> str:
     """Run a plain Python script with the generated packages on sys.path."""
-    full_env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-        [str(packages / "lib"), str(packages / "app"), str(Path.cwd())]))
+    full_env = dict(
+        os.environ,
+        PYTHONPATH=os.pathsep.join(
+            [str(packages / "lib"), str(packages / "app"), str(Path.cwd())]
+        ),
+    )
     full_env.pop("PICK2PY_CATALOG", None)
     full_env.update(env or {})
-    done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)],
-                          capture_output=True, text=True, env=full_env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(script)],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout
 
 
 def test_a_subroutine_assigns_back_to_its_arguments(packages):
-    out = run_script(packages, """
+    out = run_script(
+        packages,
+        """
         from money_line import MONEY_LINE
         from add_tag import ADD_TAG
 
@@ -131,12 +151,15 @@ def test_a_subroutine_assigns_back_to_its_arguments(packages):
         assert r.TAG_TEXT == "x\\xfey\\xfedone"
         assert r.as_dict() == {"N": 11, "TAG.TEXT": "x\\xfey\\xfedone"}
         print(repr(r))
-        """)
+        """,
+    )
     assert out == "ADD_TAG.Arguments(N=11, TAG_TEXT='x\\xfey\\xfedone')\n"
 
 
 def test_a_function_returns_its_value(packages):
-    out = run_script(packages, """
+    out = run_script(
+        packages,
+        """
         from tax import TAX
         from sum_fields import SUM_FIELDS
         from runtime_lib.pyapi import DynArray
@@ -147,12 +170,15 @@ def test_a_function_returns_its_value(packages):
         assert SUM_FIELDS(DynArray([1, 2, 3.5])) == 6.5
         assert SUM_FIELDS(["1", "2"]) == 3       # a list is a dynamic array
         print(TAX.__doc__)
-        """)
+        """,
+    )
     assert out == "BASIC FUNCTION TAX(CENTS, RATE).\n"
 
 
 def test_a_basic_runtime_error_names_the_basic_line(packages):
-    out = run_script(packages, """
+    out = run_script(
+        packages,
+        """
         from needs_number import NEEDS_NUMBER
         from outer import OUTER
         from runtime_lib.pyapi import BasicError, NonNumericError
@@ -171,7 +197,8 @@ def test_a_basic_runtime_error_names_the_basic_line(packages):
             OUTER("abc", None)
         except BasicError as exc:
             print(exc)
-        """)
+        """,
+    )
     assert out.splitlines() == [
         "NEEDS.NUMBER 4 NEEDS.NUMBER.bas A",
         "Non-numeric where numeric required in A at line 4 of NEEDS.NUMBER",
@@ -183,9 +210,16 @@ def test_a_basic_runtime_error_names_the_basic_line(packages):
 def test_an_uncaught_error_shows_the_basic_line_under_the_traceback(packages):
     full_env = dict(os.environ, PYTHONPATH=str(packages / "lib"))
     done = subprocess.run(
-        [sys.executable, "-c", "from needs_number import NEEDS_NUMBER\n"
-                               "NEEDS_NUMBER('x', 0)\n"],
-        capture_output=True, text=True, env=full_env, timeout=120)
+        [
+            sys.executable,
+            "-c",
+            "from needs_number import NEEDS_NUMBER\n" "NEEDS_NUMBER('x', 0)\n",
+        ],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+    )
     assert done.returncode == 1
     lines = done.stderr.splitlines()
     assert lines[-2:] == [
@@ -198,21 +232,26 @@ def test_an_uncaught_error_shows_the_basic_line_under_the_traceback(packages):
 
 
 def test_a_program_main_takes_the_command_line_words(packages):
-    out = run_script(packages, """
+    out = run_script(
+        packages,
+        """
         import sys
         from shout import main
 
         status = main("hello", "world")
         sys.stdout.flush()
         print("status", status)
-        """)
+        """,
+    )
     assert out == "words: SHOUT hello world\nHELLO\nstatus 0\n"
 
 
 def test_call_resolves_across_generated_packages(packages):
     # app's INVOICE.TOTAL CALLs MONEY.LINE, which only the lib package has:
     # the catalogue finds it through PICK2PY_CATALOG, without any source.
-    out = run_script(packages, """
+    out = run_script(
+        packages,
+        """
         from invoice_total import INVOICE_TOTAL
         from runtime_lib.pyapi import DynArray, VM
 
@@ -222,22 +261,29 @@ def test_call_resolves_across_generated_packages(packages):
         result = INVOICE_TOTAL(amounts, None)
         print(result.TEXT)
         assert result.AMOUNTS == "1000" + VM + "250" + VM + "4"
-        """, env={"PICK2PY_CATALOG": str(packages / "lib")})
+        """,
+        env={"PICK2PY_CATALOG": str(packages / "lib")},
+    )
     assert out == "Total        12.54\n"
 
 
 def test_call_finds_items_beside_an_imported_generated_module(packages):
     # OUTER CALLs NEEDS.NUMBER: importing OUTER makes its folder part of
     # the catalogue, as the folder of the program being run is.
-    out = run_script(packages, """
+    out = run_script(
+        packages,
+        """
         from outer import OUTER
         print(OUTER(21, None))
-        """)
+        """,
+    )
     assert out == "OUTER.Arguments(A=21, B=42)\n"
 
 
 def test_pyapi_call_runs_a_catalogued_item_by_basic_name(packages):
-    out = run_script(packages, """
+    out = run_script(
+        packages,
+        """
         from runtime_lib import pyapi
 
         pyapi.add_catalog(r"%s")
@@ -247,34 +293,54 @@ def test_pyapi_call_runs_a_catalogued_item_by_basic_name(packages):
             pyapi.call("NO.SUCH.ITEM")
         except pyapi.NotCataloguedError as exc:
             print(exc)
-        """ % (packages / "lib"))
-    assert out.splitlines() == ["done", "True",
-                                "Subroutine NO.SUCH.ITEM is not in the catalogue"]
+        """ % (packages / "lib"),
+    )
+    assert out.splitlines() == [
+        "done",
+        "True",
+        "Subroutine NO.SUCH.ITEM is not in the catalogue",
+    ]
 
 
 def test_stop_in_a_subroutine_raises_stop_program(tmp_path):
     (tmp_path / "QUIT.bas").write_text("SUBROUTINE QUIT(A)\nA = 1\nSTOP\nEND\n")
-    subprocess.run([*pick2py_command(), "transpile", str(tmp_path), "-o",
-                    str(tmp_path / "gen")], check=True, capture_output=True, timeout=300)
-    out = run_script(tmp_path, """
+    subprocess.run(
+        [*pick2py_command(), "transpile", str(tmp_path), "-o", str(tmp_path / "gen")],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    out = run_script(
+        tmp_path,
+        """
         from quit import QUIT
         from runtime_lib.pyapi import StopProgram
         try:
             QUIT(None)
         except StopProgram:
             print("stopped")
-        """, env={"PYTHONPATH": str(tmp_path / "gen")})
+        """,
+        env={"PYTHONPATH": str(tmp_path / "gen")},
+    )
     assert out == "stopped\n"
 
 
 def test_var_args_and_unassigned_arguments(tmp_path):
     (tmp_path / "OPTS.bas").write_text(
-        "SUBROUTINE OPTS(A, B.ARG, C) VAR.ARGS\nB.ARG = ARG(1) : '!'\nRETURN\nEND\n")
+        "SUBROUTINE OPTS(A, B.ARG, C) VAR.ARGS\nB.ARG = ARG(1) : '!'\nRETURN\nEND\n"
+    )
     (tmp_path / "READS.bas").write_text(
-        "SUBROUTINE READS(IN.TEXT)\nIN.TEXT = IN.TEXT : 'x'\nRETURN\nEND\n")
-    subprocess.run([*pick2py_command(), "transpile", str(tmp_path), "-o",
-                    str(tmp_path / "gen")], check=True, capture_output=True, timeout=300)
-    out = run_script(tmp_path, """
+        "SUBROUTINE READS(IN.TEXT)\nIN.TEXT = IN.TEXT : 'x'\nRETURN\nEND\n"
+    )
+    subprocess.run(
+        [*pick2py_command(), "transpile", str(tmp_path), "-o", str(tmp_path / "gen")],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    out = run_script(
+        tmp_path,
+        """
         from opts import OPTS
         from reads import READS
         from runtime_lib.pyapi import UnassignedError
@@ -287,7 +353,9 @@ def test_var_args_and_unassigned_arguments(tmp_path):
             READS(None)
         except UnassignedError as exc:
             print(exc)
-        """, env={"PYTHONPATH": str(tmp_path / "gen")})
+        """,
+        env={"PYTHONPATH": str(tmp_path / "gen")},
+    )
     assert out.splitlines() == [
         "OPTS.Arguments(A='hi', B_ARG='hi!', C=None)",
         "OPTS.Arguments(A='hi', B_ARG='hi!', C=3)",

@@ -23,8 +23,9 @@ ITEMS = {
 
 
 def pick2py(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*pick2py_command(), *args], capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [*pick2py_command(), *args], capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.fixture
@@ -91,7 +92,8 @@ def test_output_from_another_pick2py_is_stale_not_edited(generated):
     unsigned = "".join(l for l in lines if not l.startswith("Output SHA-256: "))
     target.write_text(sign(unsigned.replace("rt.print_(", "rt.print_( ")))
     assert check(src, out).stderr.splitlines()[0] == (
-        f"{target}: stale (made by another version of pick2py)")
+        f"{target}: stale (made by another version of pick2py)"
+    )
 
 
 def test_a_missing_output_is_reported(generated):
@@ -107,15 +109,19 @@ def test_diff_shows_what_regenerating_changes(generated):
     (src / "GREET.bas").write_text('PROGRAM GREET\nPRINT "Hi"\nEND\n')
     done = check(src, out, "--diff")
     assert done.returncode == 1
-    changed = [l for l in done.stdout.splitlines()
-               if l[:1] in "+-" and not l.startswith(("+++", "---"))]
+    changed = [
+        l
+        for l in done.stdout.splitlines()
+        if l[:1] in "+-" and not l.startswith(("+++", "---"))
+    ]
     body = [l for l in changed if "SHA-256" not in l]
     # The BASIC line's comment and its statement, old then new.
     assert len(body) == 4, body
     assert body[0] == '-    # 2: PRINT "Hello"' and body[2] == '+    # 2: PRINT "Hi"'
     assert '"Hello"' in body[1] and '"Hi"' in body[3]
-    assert done.stdout.startswith(f"--- {out / 'greet.py'}\n+++ {out / 'greet.py'} "
-                                  "(regenerated)\n")
+    assert done.stdout.startswith(
+        f"--- {out / 'greet.py'}\n+++ {out / 'greet.py'} " "(regenerated)\n"
+    )
 
 
 def test_regenerating_makes_the_folder_fresh_again(generated):
