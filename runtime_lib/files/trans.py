@@ -5,8 +5,9 @@ ScarletDME runs all of these through BASIC code of its own (``GPL.BP``
 
 - The file is opened by name through the registry, ``"DICT name"`` (or
   ``TRANS(DICT "name", ...)``) naming the dictionary. Files opened this way
-  are cached by name, ten at most, as ScarletDME's SYSCOM cache does; an
-  entry is dropped when the registry no longer leads to the same folder.
+  stay open, ten at most, as in ScarletDME's SYSCOM cache; one whose
+  folder has gone or been made again (DELETE.FILE, CREATE.FILE) is opened
+  afresh, where ScarletDME empties the cache on such events.
 - The id may be a list: every id between marks is looked up in turn and the
   results are joined by the same marks.
 - Field ``n > 0`` gives that field, ``0`` the id, anything else (negative,
@@ -47,8 +48,8 @@ CACHE_SIZE = 10
 
 _ID_LIST = re.compile("([\xfb-\xff])")
 
-# name as given -> (folder the registry led to, open file)
-_open_files: dict[str, tuple[str, FileVar]] = {}
+# (account folder, name as given) -> (identity of the file's folder, open file)
+_open_files: dict[tuple[str, str], tuple[tuple[int, int, int], FileVar]] = {}
 
 
 def _display(text: str) -> None:
@@ -57,21 +58,30 @@ def _display(text: str) -> None:
     crt(text)
 
 
-def _cached(name: str) -> FileVar | None:
-    entry = _open_files.get(name)
+def _identity(path: str) -> tuple[int, int, int]:
+    """What changes when a folder is removed and made again (or added to)."""
+    st = os.stat(path)
+    return st.st_dev, st.st_ino, st.st_ctime_ns
+
+
+def _cached(key: tuple[str, str]) -> FileVar | None:
+    entry = _open_files.get(key)
     if entry is None:
         return None
-    path, fv = entry
-    status, now = current_account().resolve(name, False)
-    if status == 0 and now == path and os.path.isdir(path):
-        return fv
-    del _open_files[name]
+    identity, fv = entry
+    try:
+        if _identity(fv.storage.path) == identity:
+            return fv
+    except OSError:
+        pass
+    del _open_files[key]
     return None
 
 
 def _open(name: str) -> FileVar | None:
     """Return the open file for a TRANS file name, or None (message shown)."""
-    fv = _cached(name)
+    key = (current_account().path, name)
+    fv = _cached(key)
     if fv is not None:
         return fv
     is_dict = name[:5] == "DICT "
@@ -86,7 +96,8 @@ def _open(name: str) -> FileVar | None:
         _display(f"Cannot open '{prefix}{name}'")
         return None
     if len(_open_files) < CACHE_SIZE:
-        _open_files[name] = (fv.storage.path, fv)  # type: ignore[union-attr]
+        path = fv.storage.path  # type: ignore[union-attr]
+        _open_files[key] = (_identity(path), fv)  # type: ignore[assignment]
     return fv  # type: ignore[return-value]
 
 

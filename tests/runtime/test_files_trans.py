@@ -124,13 +124,22 @@ def test_unassigned_argument_fails(shown):
         trans("CUST", Unassigned("ID"), 1, "X")
 
 
-def test_cache_follows_the_registry(shown):
-    # A cached file whose folder went away is opened again (and fails).
-    assert trans("CUST", "2", 1, "X") == "Bob"
+def run(sentence: str) -> None:
     with captured():
-        find_command("DELETE.FILE")(["DELETE.FILE", "CUST"], "DELETE.FILE CUST")
+        find_command(sentence.split()[0])(sentence.split(), sentence)
+
+
+def test_cached_file_deleted_and_made_again(shown):
+    # ScarletDME empties its TRANS cache when a file is deleted; here a
+    # cached file whose folder went away, or was made again, is reopened.
+    assert trans("CUST", "2", 1, "X") == "Bob"
+    run("DELETE.FILE CUST")
     assert trans("CUST", "2", 1, "X") == ""
     assert shown == ["Cannot open 'CUST'"]
+    run("CREATE.FILE CUST")
+    _, f = files.open_file("", "CUST")
+    files.write("Carol", f, "2")
+    assert trans("CUST", "2", 1, "X") == "Carol"
 
 
 # (conversion code, data, OCONV result, STATUS())
