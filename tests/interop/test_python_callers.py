@@ -69,7 +69,13 @@ BASIC = {
         PRINT UPCASE(FIELD(@SENTENCE, " ", 2))
         END
         """,
-    # A second package whose subroutine CALLs into the first one.
+    # A second package whose subroutines CALL into the first one.
+    "app/BY.NAME.bas": """\
+        SUBROUTINE BY.NAME(WHICH, TEXT)
+        CALL @WHICH("Paid", 500, TEXT)
+        RETURN
+        END
+        """,
     "app/INVOICE.TOTAL.bas": """\
         SUBROUTINE INVOICE.TOTAL(AMOUNTS, TEXT)
         TOTAL = 0
@@ -265,6 +271,19 @@ def test_call_resolves_across_generated_packages(packages):
         env={"PICK2PY_CATALOG": str(packages / "lib")},
     )
     assert out == "Total        12.54\n"
+
+
+def test_call_at_var_resolves_across_generated_packages(packages):
+    out = run_script(
+        packages,
+        """
+        from by_name import BY_NAME
+
+        print(BY_NAME("MONEY.LINE", None).TEXT)
+        """,
+        env={"PICK2PY_CATALOG": str(packages / "lib")},
+    )
+    assert out == "Paid          5.00\n"
 
 
 def test_call_finds_items_beside_an_imported_generated_module(packages):
