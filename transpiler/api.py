@@ -17,6 +17,7 @@ from transpiler.diagnostics import Diagnostic, Diagnostics
 from transpiler.lexer import lex
 from transpiler.parse import parse
 from transpiler.passes.flow import analyse as analyse_flow
+from transpiler.passes.limits import check_nesting
 from transpiler.passes.resolve import resolve
 from transpiler.passes.types import infer as infer_types
 from transpiler.preprocess import PreprocessOptions, preprocess
@@ -81,15 +82,29 @@ def item_name(path: str | Path) -> str:
 def module_name(item: str) -> str:
     """The Python module name ``pick2py transpile`` gives an item (without
     making it unique): lower case, other characters as ``_``, ``m_`` before
-    a leading digit, ``_`` after a keyword. MONEY.LINE is money_line."""
+    a leading digit, ``_`` after a keyword. MONEY.LINE is money_line.
+
+    A name Python already means something by also gets a ``_``: a keyword,
+    a dunder (``__init__`` would make the output folder a package), a
+    standard library module or one of pick2py's own packages and their
+    dependencies, so that an item called OS (os_.py) never shadows ``os``
+    for code that has the output folder on ``sys.path``.
+    """
     import keyword
+    import sys
 
     base = "".join(c if c.isalnum() else "_" for c in item.lower())
     if not base or base[0].isdigit():
         base = "m_" + base
-    if keyword.iskeyword(base):
+    if (keyword.iskeyword(base) or base.startswith("__") or base in _TAKEN_MODULES
+            or base in sys.stdlib_module_names):
         base += "_"
     return base
+
+
+# Top-level modules generated code and pick2py itself import.
+_TAKEN_MODULES = frozenset(["transpiler", "runtime_lib", "rt", "lark", "libcst", "black",
+                            "platformdirs", "pytest", "hypothesis", "cryptography"])
 
 
 def transpile_source(source: SourceFile, options: Options | None = None,
@@ -102,6 +117,7 @@ def transpile_source(source: SourceFile, options: Options | None = None,
                      diagnostics)
     lexed = lex(pre.source_map, diagnostics, options.dialect)
     item = parse(name, source.path, lexed, diagnostics)
+    check_nesting(item, diagnostics)
     result = Result(name, source.path, None, diagnostics.sorted(), pre.includes, source.sha256())
     if diagnostics.has_errors() or options.syntax_only:
         return result
