@@ -75,10 +75,10 @@ def number(value: int | float) -> Expr:
             return cst.UnaryOperation(cst.Minus(), cst.Integer(str(-value)))
         return cst.Integer(str(value))
     text = repr(float(value))
+    if text.lstrip("-") in ("inf", "nan"):  # folding 2**99999 overflows to inf
+        return call(name("float"), string(text))
     if text.startswith("-"):
         return cst.UnaryOperation(cst.Minus(), cst.Float(text[1:]))
-    if text in ("inf", "nan"):
-        return call(name("float"), string(text))
     return cst.Float(text)
 
 
