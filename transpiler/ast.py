@@ -619,6 +619,11 @@ class OsExecute(Stmt):
     capturing: Optional[Expr]
 
 
+# The variable behind UniVerse/Pick's default file (OPEN without TO, READ and
+# WRITE without a file): no BASIC name starts with "_", so none can meet it.
+DEFAULT_FILE = "_DEFAULT.FILE"
+
+
 @dataclass(eq=False)
 class FileStmt(Stmt):
     """A database, select-list or sequential-file statement.

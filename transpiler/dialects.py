@@ -28,6 +28,11 @@ Each dialect is a small table of differences (:class:`Dialect`):
   address (all arguments of these functions already are); and a
   ``%NAME(...)`` call may stand alone as a statement (its result dropped).
 
+- UniVerse and D3 (the Pick flavours): the default file variable (``OPEN
+  'F' ELSE ...`` with no TO, then ``READ X FROM ID``, ``WRITE X ON ID``);
+  ``GOSUB100``/``GOTO100`` with no space before a numeric label; ``$*``
+  lines are comments; UniVerse also accepts ``$COPYRIGHT`` and ``$EJECT``.
+
 To add a dialect difference: add a flag or table entry here, test it in the
 lexer, resolver or lowering where the construct is handled, and list it in
 this docstring.
@@ -63,6 +68,8 @@ class Dialect:
     cfunction: bool = False  # the CFUNCTION statement and %NAME C functions
     address_of: bool = False  # "&var" passes an argument by address
     directives: frozenset[str] = frozenset()  # "$NAME" lines it adds
+    default_file: bool = False  # OPEN without TO, READ/WRITE without a file
+    pick_labels: bool = False  # "GOSUB100" with no space, "$*" comment lines
 
 
 SCARLETDME = Dialect("scarletdme")
@@ -82,6 +89,8 @@ UNIVERSE = Dialect(
     # $COPYRIGHT text and the $EJECT listing control: neither changes what
     # the program does.
     directives=frozenset(["COPYRIGHT", "EJECT"]),
+    default_file=True,
+    pick_labels=True,
 )
 
 _SOCKETS = "SOCKET.BUILTIN"
@@ -101,6 +110,8 @@ D3 = Dialect(
     },
     cfunction=True,
     address_of=True,
+    default_file=True,
+    pick_labels=True,
 )
 
 DIALECTS = {"scarletdme": SCARLETDME, "universe": UNIVERSE, "d3": D3}

@@ -152,6 +152,9 @@ _OPERAND_EXPECTED = frozenset(
     ASSIGN_OP COLON LANGLE LBRACK AND OR NE LT GT LE GE MATCHES IFX""".split()
 )
 
+# Pick dialects: "GOSUB100" / "GOTO100" written as one word.
+_PICK_JUMP = re.compile(r"^(GOSUB|GOTO)(\d+)$")
+
 # Statement keywords whose first operand is a label, not an expression.
 _LABEL_STATEMENTS = frozenset(["GOTO", "GO", "GOSUB"])
 
@@ -246,6 +249,10 @@ class Lexer:
             if not text.strip():
                 continue
             stripped = text.lstrip()
+            if stripped[:2] == "$*" and self.dialect.pick_labels:
+                # Pick's "$*" lines (copyright notices) are comments.
+                self.comments.append(Comment(index, stripped, True))
+                continue
             if stripped[:1] == "$" or stripped[:7].upper() == "#DEFINE":
                 self.directive(index, stripped)
                 continue
@@ -658,6 +665,11 @@ class Lexer:
             self.separator("SEMI", line, col)
             self.start_statement()
             return self.statement_word(raws, j)
+        if self.statement in ("INPUT", "INPUTFIELD") and self.input_target_pending():
+            # "INPUT EDIT": the word after INPUT (and its @(x,y)) is the
+            # variable read into, whatever options INPUT has.
+            self.emit("NAME", self.name_value(raw), line, col)
+            return j + 1
         if word in kw.RESERVED or word in kw.STATEMENT_WORDS.get(self.statement, ()):
             if word == "GO":
                 if nxt is not None and nxt.kind == "name" and nxt.value == "TO":
@@ -674,6 +686,25 @@ class Lexer:
             # Tokens after "NEXT var" are ignored up to ";" or the line end.
             return self.skip_to_separator(raws, j + 1)
         return j + 1
+
+    def input_target_pending(self) -> bool:
+        """Is INPUT still waiting for its variable (after an optional @(x,y))?"""
+        k = len(self.out) - 1
+        while k >= 0 and self.out[k].type in ("COMMA", "COLON", "TCOLON"):
+            k -= 1
+        if k >= 0 and self.out[k].type == "RPAR":
+            depth = 0
+            while k >= 0:
+                kind = self.out[k].type
+                depth += kind == "RPAR"
+                depth -= kind in ("LPAR", "NAME_LPAR", "AT_LPAR", "AT_NAME_LPAR")
+                if depth == 0:
+                    break
+                k -= 1
+            if k < 0 or self.out[k].type != "AT_LPAR":
+                return False
+            k -= 1
+        return k >= 0 and self.out[k].type in ("INPUT", "INPUTFIELD")
 
     def seen_since(self, start: str, wanted: str) -> bool:
         """Was a ``wanted`` token emitted since the last ``start`` token?"""
@@ -711,6 +742,15 @@ class Lexer:
             self.statement = "="
             self.emit("NAME", self.name_value(raw), raw.line, raw.col)
             return j + 1
+        if self.dialect.pick_labels and not raw.paren:
+            jump = _PICK_JUMP.match(word)
+            if jump is not None:
+                # Pick's "GOSUB100": the label number follows with no space.
+                verb, number = jump.groups()
+                self.statement = "GOTO"
+                self.emit(verb, verb, raw.line, raw.col)
+                self.emit("NUMBER", number, raw.line, raw.col + len(verb))
+                return j + 1
         if self.dialect.cfunction and (word == "CFUNCTION" or word[:1] == "%"):
             handled = self.d3_statement(raws, j)
             if handled is not None:

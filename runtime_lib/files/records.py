@@ -39,7 +39,7 @@ from runtime_lib.files.transactions import (
     stage,
 )
 from runtime_lib.state import state
-from runtime_lib.values import UNASSIGNED, Unassigned, to_int, to_str
+from runtime_lib.values import FM, UNASSIGNED, Unassigned, to_int, to_str
 
 __all__ = [
     "FileVar",
@@ -652,4 +652,42 @@ def fileinfo(f: object, key: object) -> object:
         return 1 if getattr(storage, "mark_mapping", False) else 0
     if k == 1015:
         return storage.count()
+    if k == 1013:
+        return _file_status(storage.path, 3 if hashed else 4)
     return 0
+
+
+def _file_status(path: str, type_number: int) -> str:
+    """FILEINFO key 1013 (FL$STATUS), what the STATUS statement returns.
+
+    The 21 fields of op_dio2.c get_file_status for a hashed or directory
+    file: 1 position 0, 2 at end 0, 4 bytes available 0, 5 permission bits,
+    6 size, 7 links, 8 uid, 9 gid, 10 inode, 11 device, 13/14 last access
+    time and date, 15/16 last modification time and date (internal
+    formats), 20 the OS path, 21 the file type; 3, 12 and 17-19 are empty.
+    """
+    import os
+
+    try:
+        st = os.stat(path)
+        size = os.path.getsize(path) if os.path.isfile(path) else _folder_size(path)
+    except OSError:
+        st, size = None, 0
+
+    def field(name: str) -> int:
+        return int(getattr(st, name, 0)) if st is not None else 0
+
+    atime, mtime = field("st_atime"), field("st_mtime")
+    fields = ["0", "0", "", "0", str(field("st_mode") & 0o777), str(size),
+              str(field("st_nlink")), str(field("st_uid")), str(field("st_gid")),
+              str(field("st_ino")), str(field("st_dev")), "",
+              str(atime % 86400), str(atime // 86400 + 732),
+              str(mtime % 86400), str(mtime // 86400 + 732), "", "", "",
+              path, str(type_number)]
+    return FM.join(fields)
+
+
+def _folder_size(path: str) -> int:
+    import os
+
+    return sum(e.stat().st_size for e in os.scandir(path) if e.is_file())

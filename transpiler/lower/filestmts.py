@@ -200,7 +200,32 @@ class FileStatements:
             return []
         return self.outcome(node, P.rt_call(function, *self.args(node), **self.flags(node)), [])
 
-    file_SSELECT = file_SELECTN = file_SELECTV = file_SELECTE = file_SELECT
+    file_SSELECT = file_SELECTN = file_SELECT
+
+    def file_SELECTV(self, node):
+        """SELECTV f TO var: the list goes into a select list variable."""
+        if len(node.args) != 2 or not isinstance(node.args[1], A.Var):
+            self.scope.unsupported(node, "SELECTV without TO variable")
+            return []
+        call = P.rt_call("selectv", self.value(node.args[0]), **self.flags(node))
+        return self.outcome(node, call, [node.args[1]])
+
+    def file_SELECTE(self, node):
+        """SELECTE TO var: what is left of list 0 moves into var."""
+        if len(node.args) != 1 or not isinstance(node.args[0], A.Var):
+            self.scope.unsupported(node, "SELECTE without TO variable")
+            return []
+        return self.assign_to(node.args[0], P.rt_call("selecte"))
+
+    def file_STATUS(self, node):
+        """STATUS var FROM f: FILEINFO(f, FL$STATUS); BCOMP st.status always
+        takes THEN, so an ELSE clause never runs."""
+        info = P.rt_call("fileinfo", *self.args(node), P.number(1013))
+        out = self.assign_to(node.targets[0], info)
+        clauses = node.clauses
+        if clauses is not None and clauses.then is not None:
+            out += self.body(clauses.then.body)
+        return out
 
     def file_READNEXT(self, node):
         call = P.rt_call("readnext", *self.args(node), **self.flags(node))

@@ -574,7 +574,10 @@ class BuildAst(BuildExpressions, Transformer):
 
     def open_stmt(self, children):
         node = self._file(children, options_types=("READONLY",))
-        node.targets = [node.args.pop()]
+        if any(isinstance(c, Token) and c.type == "TO" for c in children):
+            node.targets = [node.args.pop()]
+        else:
+            node.targets = [A.Var(A.DEFAULT_FILE, span=node.span)]
         return node
 
     def openpath_stmt(self, children):
@@ -586,7 +589,10 @@ class BuildAst(BuildExpressions, Transformer):
         return node
 
     def read_stmt(self, children):
-        return self._file(children, targets_at=(0,))
+        node = self._file(children, targets_at=(0,))
+        if len(node.args) == 1:
+            node.args.insert(0, A.Var(A.DEFAULT_FILE, span=node.span))
+        return node
 
     def readv_stmt(self, children):
         return self._file(children, targets_at=(0,))
@@ -597,7 +603,10 @@ class BuildAst(BuildExpressions, Transformer):
         return node
 
     def write_stmt(self, children):
-        return self._file(children)
+        node = self._file(children)
+        if len(node.args) == 2:
+            node.args.insert(1, A.Var(A.DEFAULT_FILE, span=node.span))
+        return node
 
     def writev_stmt(self, children):
         return self._file(children)

@@ -122,10 +122,27 @@ class Resolver:
             self.resolve_routine(child, program, parent=main)
         self.check_matrices(main)
         for routine in [main] + main.children:
+            self.check_default_file(routine)
             self.check_params(routine)
             self.check_next(routine)
             self.check_clauses(routine, program)
         return program
+
+    def check_default_file(self, routine: Routine) -> None:
+        """The default file variable is UniVerse's and D3's, not ScarletDME's."""
+        if self.dialect.default_file:
+            return
+        for node in A.walk_statements(routine.body):
+            if isinstance(node, A.FileStmt) and any(
+                isinstance(e, A.Var) and e.name == A.DEFAULT_FILE
+                for e in node.targets + node.args
+            ):
+                self.diagnostics.error(
+                    node.span,
+                    f"{node.keyword} without a file variable uses the default file,"
+                    " which needs --dialect universe or d3",
+                    "E-DIALECT",
+                )
 
     def check_clauses(self, routine: Routine, program: Program) -> None:
         """THEN or ELSE is required where BCOMP requires it (LANGUAGE.md §3.23)."""
@@ -243,8 +260,28 @@ class Resolver:
         self.routine = routine
         self.parent = parent
         self.local_names = {r.name for r in (parent or routine).children}
+        self.first_scalar_use = self.scalar_uses(routine.body)
         routine.body = transform(routine.body, self.resolve_node)
         self.collect_variables(routine, program, parent)
+
+    @staticmethod
+    def scalar_uses(body) -> dict[str, tuple[int, int]]:
+        """Where each name is first used as a plain variable (line, column)."""
+        first: dict[str, tuple[int, int]] = {}
+        for node in A.walk(body):
+            if isinstance(node, A.Var):
+                here = (node.span.line, node.span.column)
+                if here < first.get(node.name, (1 << 62, 0)):
+                    first[node.name] = here
+        return first
+
+    def is_known_scalar(self, name: str, span) -> bool:
+        """BCOMP: a name already seen as a plain variable stays one, so a
+        "(" after it starts a format mask (``SENT(1)`` is ``SENT (1)``)."""
+        if name in self.equates or name in self.routine.matrices:
+            return False
+        first = self.first_scalar_use.get(name)
+        return first is not None and first < (span.line, span.column)
 
     def is_matrix(self, name: str) -> bool:
         if name in self.routine.matrices:
@@ -293,6 +330,10 @@ class Resolver:
         if name in self.equates and isinstance(self.equates[name], A.Var):
             name = self.equates[name].name
         if self.is_matrix(name):
+            if not node.args:
+                # BCOMP: "Matrix reference requires index" (M() is no element).
+                self.diagnostics.error(node.span, f"matrix {name} needs an index here",
+                                       "E-MATRIX")
             return A.Element(name, node.args, span=node.span)
         deffun = self.deffuns.get(name)
         if deffun is not None:
@@ -304,6 +345,10 @@ class Resolver:
             call = A.Intrinsic(name, node.args, span=node.span)
             call.semis = getattr(node, "semis", [])
             return call
+        if len(node.args) == 1 and self.is_known_scalar(name, node.span):
+            mask = node.args[0]
+            return A.Fmt(A.Var(name, span=node.span), A.Paren(mask, span=mask.span),
+                         span=node.span)
         return A.Element(name, node.args, span=node.span)
 
     def dialect_call(self, name: str, node: A.Call) -> A.Intrinsic:
