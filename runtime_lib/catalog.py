@@ -27,7 +27,6 @@ import json
 import os
 import re
 import sys
-import threading
 from pathlib import Path
 from types import ModuleType
 from typing import Optional
@@ -57,7 +56,6 @@ class Catalog:
         self.defines: set[str] = set()
         self.dialect = ""  # the dialect option (transpiler/dialects.py)
         self.modules: dict[str, ModuleType] = {}
-        self.lock = threading.Lock()
         # Folders of modules Python imported (generated packages, folders of
         # items loaded by the import hook), searched after all the others.
         self.imported_from: list[str] = []

@@ -18,14 +18,11 @@ from types import TracebackType
 from typing import Optional
 
 from runtime_lib.errors import (
-    AbortError,
     BasicError,
     ChainProgram,
     NonNumericError,
     StopProgram,
-    UnassignedError,
 )
-from runtime_lib.values import Unassigned
 
 # "# 12: PRINT X" before a statement, "# 3 in DEFS.INC: ..." for an $INSERTed
 # line, or the same after the code on an "if"/"elif" line (CASE arms).
@@ -206,10 +203,7 @@ def run(main, words: list[str]) -> int:
                 return 1
         except StopProgram:
             return session.exit_status
-        except AbortError as exc:
-            report(exc)
-            return 1
-        except BasicError as exc:
+        except BasicError as exc:  # ABORT included
             report(exc)
             return 1
         except KeyboardInterrupt:

@@ -34,6 +34,7 @@ from runtime_lib.control import (
     for_test,
     gosub,
     on_index,
+    on_index_in_range,
     return_to,
     return_to_without_gosub,
     run_sections,
@@ -74,6 +75,7 @@ from runtime_lib.session import (
 )
 from runtime_lib.settings import config, getnls, umask
 from runtime_lib.sockets import *
+from runtime_lib.smath import *
 from runtime_lib.strings import *
 from runtime_lib.terminal import (
     cleardata,

@@ -11,6 +11,7 @@ name, where a remove pointer lives, how to report an unsupported construct.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from dataclasses import dataclass, field
 from typing import Optional
@@ -55,6 +56,15 @@ class Module:
     constants: list[cst.SimpleStatementLine] = field(default_factory=list)
     unsupported: set[str] = field(default_factory=set)
     emitted_comments: set[int] = field(default_factory=set)
+    _own_comments: Optional[tuple[list[int], list[int]]] = None
+
+    def own_line_comments(self) -> tuple[list[int], list[int]]:
+        """The lines and indices of the item's own-line comments, by line."""
+        if self._own_comments is None:
+            pairs = sorted((c.line, i) for i, c in enumerate(self.program.item.comments)
+                           if c.own_line)
+            self._own_comments = ([line for line, _ in pairs], [i for _, i in pairs])
+        return self._own_comments
 
     def comment_block_start(self, line: int) -> int:
         """The first line of the own-line comments just above ``line``."""
@@ -207,7 +217,9 @@ class Scope:
             if label in scope.sections:
                 return scope.sections[label]
             scope = scope.parent
-        return "s_undefined"
+        from transpiler.diagnostics import InternalError
+
+        raise InternalError(f"no section for label {label}", self.module.program.item.path)
 
     # --- source lines as comments --------------------------------------------
 
@@ -219,10 +231,14 @@ class Scope:
         previous = max(self.frame.last_line, self.frame.first_line - 1)
         self.frame.last_line = span.line
         emitted = self.module.emitted_comments
-        for index, comment in enumerate(self.module.program.item.comments):
-            if comment.own_line and previous < comment.line < span.line and index not in emitted:
+        item_comments = self.module.program.item.comments
+        lines, indices = self.module.own_line_comments()
+        first = bisect.bisect_right(lines, previous)
+        last = bisect.bisect_left(lines, span.line)
+        for index in indices[first:last]:
+            if index not in emitted:
                 emitted.add(index)
-                comments.append("# " + _clean(comment.text))
+                comments.append("# " + _clean(item_comments[index].text))
         comments.append(self.line_marker(span))
         return comments
 

@@ -61,6 +61,8 @@ def label_refs(body) -> dict[str, list[A.Stmt]]:
                 refs.setdefault(label, []).append(node)
         elif isinstance(node, A.Return) and node.to_label:
             refs.setdefault(node.to_label, []).append(node)
+        elif isinstance(node, A.ForNext):
+            refs.setdefault(node.body_label, []).append(node)
     return refs
 
 
@@ -91,18 +93,29 @@ def _stmt_completes(stmt: A.Stmt) -> bool:
 
 
 def _own_loop_statements(body):
-    """Statements of a loop body that belong to it (not to inner loops)."""
-    stack = list(body)
+    """Statements of a loop body that belong to it (not to inner loops).
+
+    Statements under a clause (THEN/ELSE, a CASE arm) are all included,
+    inner loops or not. Each statement is looked at once per way of
+    reaching it, so a deeply nested body costs linear time.
+    """
+    stack = [(stmt, False) for stmt in body]
+    seen: set[tuple[int, bool]] = set()
     while stack:
-        node = stack.pop()
-        yield node
-        if isinstance(node, (A.Loop, A.For, A.LocalRoutine)):
+        node, deep = stack.pop()
+        key = (id(node), deep)
+        if key in seen:
+            continue
+        seen.add(key)
+        if isinstance(node, A.Stmt):
+            yield node
+        if not deep and isinstance(node, (A.Loop, A.For, A.LocalRoutine)):
             continue
         for child in A._children(node):
             if isinstance(child, A.Stmt):
-                stack.append(child)
+                stack.append((child, deep))
             elif isinstance(child, (A.Clause, A.Clauses, A.CaseArm)):
-                stack.extend(s for s in A.walk_statements(child) if s is not child)
+                stack.append((child, True))
 
 
 class FlowBuilder:
@@ -122,7 +135,10 @@ class FlowBuilder:
         defined = self.defined_labels(body)
         body = self.drop_unused_labels(body, refs)
         body = self.flatten_list(body, set(refs) & defined)
-        return self.split(body, set(refs) & defined, refs)
+        # Flattening made labels and jumps of its own.
+        refs = label_refs(body)
+        targets = set(refs) & self.defined_labels(body)
+        return self.split(body, targets, refs)
 
     # --- GOTO as CONTINUE / EXIT ---------------------------------------------
 
@@ -193,8 +209,12 @@ class FlowBuilder:
                 i: s.name for i, s in enumerate(body)
                 if isinstance(s, A.Label) and s.name in refs
             }
+            located = {}  # statement -> index of the top-level statement holding it
+            for index, stmt in enumerate(body):
+                for node in _own_loop_statements([stmt]):
+                    located[id(node)] = index
             for start, name in targets.items():
-                region = self._backward_region(body, start, name, refs[name], targets)
+                region = self._backward_region(body, start, name, refs[name], targets, located)
                 if region is None:
                     continue
                 end = region
@@ -211,13 +231,10 @@ class FlowBuilder:
                 break
         return body
 
-    def _backward_region(self, body, start, name, users, targets) -> Optional[int]:
+    def _backward_region(self, body, start, name, users, targets, located) -> Optional[int]:
         """The index of the last statement of a backward-GOTO loop, or None."""
-        located = {}
-        for index in range(start + 1, len(body)):
-            for node in _own_loop_statements([body[index]]):
-                located[id(node)] = index
-        if not users or any(not isinstance(u, A.Goto) or id(u) not in located for u in users):
+        if not users or any(not isinstance(u, A.Goto) or located.get(id(u), -1) <= start
+                            for u in users):
             return None
         end = max(located[id(u)] for u in users)
         if any(start < i <= end for i in targets):
