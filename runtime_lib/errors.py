@@ -34,14 +34,16 @@ class BasicError(Exception):
 
     def message(self) -> str:
         """Return the message as ScarletDME prints it, with what is known."""
-        parts = [self.text]
-        if self.variable:
-            parts.append(f" in {self.variable}")
+        parts = [self.text, self.subject()]
         if self.line is not None:
             parts.append(f" at line {self.line}")
         if self.item:
             parts.append(f" of {self.item}")
         return "".join(parts)
+
+    def subject(self) -> str:
+        """What the message is about, as ScarletDME words it (" in B")."""
+        return f" in {self.variable}" if self.variable else ""
 
     def __str__(self) -> str:
         return self.message()
@@ -66,15 +68,8 @@ class UnassignedError(BasicError):
         super().__init__(**kwargs)
         self.name = name
 
-    def message(self) -> str:
-        parts = [self.text]
-        if self.name:
-            parts.append(f" {self.name}")
-        if self.line is not None:
-            parts.append(f" at line {self.line}")
-        if self.item:
-            parts.append(f" of {self.item}")
-        return "".join(parts)
+    def subject(self) -> str:
+        return f" {self.name}" if self.name else ""
 
 
 class DivideByZeroError(BasicError):
@@ -88,15 +83,8 @@ class SubscriptError(BasicError):
 
     text = "Array subscript out of range"
 
-    def message(self) -> str:
-        parts = [self.text]
-        if self.variable:
-            parts.append(f" in variable {self.variable}")
-        if self.line is not None:
-            parts.append(f" at line {self.line}")
-        if self.item:
-            parts.append(f" of {self.item}")
-        return "".join(parts)
+    def subject(self) -> str:
+        return f" in variable {self.variable}" if self.variable else ""
 
 
 class GosubDepthError(BasicError):
