@@ -711,8 +711,30 @@ class Item(Node):
     directives: list = field(default_factory=list)
 
 
+# Field types that never hold nodes: walks skip them (walks are the costliest
+# part of the passes on large items).
+_SCALAR_FIELDS = {"str", "int", "bool", "float", "int | float", "Span"}
+_PLANS: dict[type, tuple[tuple[str, ...], int]] = {}
+
+
+def _plan(cls: type) -> tuple[tuple[str, ...], int]:
+    """The fields of a node class that may hold nodes, and how many it has."""
+    if dataclasses.is_dataclass(cls):
+        fields = dataclasses.fields(cls)
+        names = tuple(f.name for f in fields if f.type not in _SCALAR_FIELDS)
+        plan = (names, len(fields))
+    else:
+        plan = ((), -1)
+    _PLANS[cls] = plan
+    return plan
+
+
 def _children(node):
-    for value in vars(node).values():
+    values = node.__dict__
+    names, count = _PLANS.get(type(node)) or _plan(type(node))
+    # A node with attributes beyond its fields is read whole.
+    candidates = [values[n] for n in names] if len(values) == count else values.values()
+    for value in candidates:
         if isinstance(value, Node):
             yield value
         elif isinstance(value, (list, tuple)):
@@ -755,10 +777,11 @@ def transform(node, fn: Callable):
         return tuple(transform(n, fn) for n in node)
     if not isinstance(node, Node):
         return node
-    for f in dataclasses.fields(node):
-        value = getattr(node, f.name)
+    names, _ = _PLANS.get(type(node)) or _plan(type(node))
+    for name in names:
+        value = getattr(node, name)
         if isinstance(value, (Node, list, tuple)):
-            setattr(node, f.name, transform(value, fn))
+            setattr(node, name, transform(value, fn))
         elif isinstance(value, dict):
-            setattr(node, f.name, {k: transform(v, fn) for k, v in value.items()})
+            setattr(node, name, {k: transform(v, fn) for k, v in value.items()})
     return fn(node)

@@ -14,6 +14,8 @@ diagnostics: they raise :class:`InternalError`.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 
 from transpiler.source import SourceMap
@@ -55,8 +57,13 @@ class Diagnostic:
         return f"{head}\n    {printable(shown)}\n    {caret}"
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\xfa-\U0010ffff]")
+
+
 def printable(text: str) -> str:
     """Return text safe to show on a terminal: control bytes as ``\\xNN``."""
+    if _UNPRINTABLE.search(text) is None:
+        return text
     out = []
     for ch in text:
         code = ord(ch)

@@ -1,8 +1,10 @@
-"""Emitting a module: libcst tree -> source text, black, and a self-check.
+"""Emitting a module: libcst tree -> source text in black's layout, and a self-check.
 
-The generated module is formatted by black and must compile; if it does not
-that is a bug in pick2py, reported as an internal error naming the item,
-never as a problem in the user's BASIC.
+The generated module is laid out as black lays it out (by
+:mod:`transpiler.layout`, which does it without running black) and must
+compile and call only runtime functions that exist; if not, that is a bug
+in pick2py, reported as an internal error naming the item, never as a
+problem in the user's BASIC.
 
 The header then gets an ``Output SHA-256:`` line: the hash of the module
 without that line. ``pick2py transpile --check`` recomputes it to tell a
@@ -15,23 +17,24 @@ import hashlib
 import re
 from typing import Optional
 
-import black
-
+from transpiler import layout
 from transpiler.diagnostics import InternalError
-from transpiler.lower.module import build_module
+from transpiler.lower.module import build_module, missing_runtime_names
 from transpiler.passes.resolve import Program
-
-BLACK_MODE = black.Mode(line_length=88)
 
 
 def module_code(program: Program, diagnostics, source_name: str, sha: str) -> str:
     """Lower a resolved item to formatted, compiled-and-checked Python source."""
     name = program.main.name
     code = build_module(program, diagnostics, source_name, sha).code
+    missing = missing_runtime_names(code)
+    if missing:
+        raise InternalError(f"generated code calls rt.{', rt.'.join(sorted(missing))}, "
+                            "which the runtime does not have", source_name)
     try:
-        code = black.format_str(code, mode=BLACK_MODE)
-    except Exception as exc:  # black could not read our output: our bug
-        raise InternalError(f"generated code for {name} is not valid Python ({exc})",
+        code = layout.format_module(code)
+    except Exception as exc:  # our own output could not be laid out: our bug
+        raise InternalError(f"generated code for {name} could not be laid out ({exc})",
                             source_name) from exc
     code = sign(code)
     try:

@@ -2,7 +2,7 @@
 
 Source: loops.bas
 Source SHA-256: cea01087a4a73cf6d197c68bb638c469d4b0c71ffe70dec37f494800ee08b984
-Output SHA-256: 48f07d28f0891f9fed798d37990af98abf5e0b5ba8c7df1aab55092685df1601
+Output SHA-256: 9f068696e0c670f03c224cb15e3c6953257587cd8382ae54730a11db8e4cd07a
 """
 
 from runtime_lib import rt
@@ -33,7 +33,7 @@ def main():
             continue
         # 5: TOTAL += I
         TOTAL += I
-        if not (-2147483648 <= TOTAL <= 2147483647):
+        if type(TOTAL) is int and not -2147483648 <= TOTAL <= 2147483647:
             TOTAL = float(TOTAL)
     # 7: N = 0
     N = 0
@@ -41,7 +41,7 @@ def main():
     while True:
         # 9: N += 1
         N += 1
-        if not (-2147483648 <= N <= 2147483647):
+        if type(N) is int and not -2147483648 <= N <= 2147483647:
             N = float(N)
         # 10: WHILE N < 5 DO
         if not (N < 5):

@@ -54,12 +54,29 @@ def py_string(value: str) -> str:
     """A Python literal for a BASIC string. Marks (xF8-xFF) and control
     characters are written as ``\\xNN`` escapes so a reviewer sees them."""
     text = repr(value)
-    # repr uses single quotes unless the text has one; black prefers double.
-    if text.startswith("'") and '"' not in value:
-        text = '"' + text[1:-1].replace("\\'", "'") + '"'
+    # repr uses single quotes unless the text has one; black prefers double
+    # quotes unless they need more backslashes than the single ones.
+    if text.startswith("'") and value.count('"') <= value.count("'"):
+        text = '"' + _requote(text[1:-1]) + '"'
     if any(c in _SHOWN_AS_ESCAPES for c in text):
         text = "".join(_SHOWN_AS_ESCAPES.get(c, c) for c in text)
     return text
+
+
+def _requote(body: str) -> str:
+    """A single-quoted literal's body made ready for double quotes."""
+    out = []
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\":
+            pair = body[i : i + 2]
+            out.append("'" if pair == "\\'" else pair)
+            i += 2
+            continue
+        out.append('\\"' if c == '"' else c)
+        i += 1
+    return "".join(out)
 
 
 # Characters repr() leaves as they are but a reader should see as escapes.

@@ -68,7 +68,7 @@ class Module:
 
     def comment_block_start(self, line: int) -> int:
         """The first line of the own-line comments just above ``line``."""
-        own = {c.line for c in self.program.item.comments if c.own_line}
+        own = set(self.own_line_comments()[0])
         while line - 1 in own:
             line -= 1
         return line

@@ -165,7 +165,7 @@ class StmtLowerer(FileStatements):
         string and what joins it natively)::
 
             TOTAL += I
-            if not -2147483648 <= TOTAL <= 2147483647:
+            if type(TOTAL) is int and not -2147483648 <= TOTAL <= 2147483647:
                 TOTAL = float(TOTAL)
 
         The test is BASIC's 32-bit overflow rule: an integer result that
@@ -218,9 +218,11 @@ class StmtLowerer(FileStatements):
         return stmts
 
     def overflow_guard(self, name: str) -> cst.If:
-        """``if not -2147483648 <= X <= 2147483647: X = float(X)``."""
+        """``if type(X) is int and not -2147483648 <= X <= 2147483647:``
+        ``X = float(X)``: the type test first, because comparing a float
+        with those (two-digit) Python ints costs several times more."""
         py = P.name(self.scope.namer[name])
-        test = cst.Comparison(
+        in_range = cst.Comparison(
             left=P.number(T.INT32_MIN),
             comparisons=[
                 cst.ComparisonTarget(operator=cst.LessThanEqual(), comparator=py),
@@ -228,7 +230,10 @@ class StmtLowerer(FileStatements):
                                      comparator=P.number(T.INT32_MAX)),
             ],
         )
-        return P.if_(P.not_(test), [P.assign(py, P.call("float", py))])
+        is_int = P.compare(P.call("type", py), "is", P.name("int"))
+        test = cst.BooleanOperation(left=is_int, operator=cst.And(),
+                                    right=cst.UnaryOperation(cst.Not(), in_range))
+        return P.if_(test, [P.assign(py, P.call("float", py))])
 
     # --- simple statements -------------------------------------------------------
 
