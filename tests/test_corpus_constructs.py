@@ -64,6 +64,9 @@ ACCEPTED = [
     ),
     ('$*"COPYRIGHT (C) 1988"\nPRINT 1\n', "universe", "Pick's $* lines are comments"),
     ("$COPYRIGHT 2005 someone\nPRINT 1\n", "universe", "UniVerse's $COPYRIGHT"),
+    ('PRINT GETENV("HOME")\n', "universe", "UniVerse's GETENV is ENV"),
+    ("L = 'A':@FM:'B'\nLOCATE 'B' IN L BY 'AL' SETTING P ELSE P = 0\n", "universe",
+     "UniVerse's LOCATE x IN var: $MODE UV.LOCATE is on in the UniVerse dialect"),
 ]
 
 

@@ -31,7 +31,9 @@ Each dialect is a small table of differences (:class:`Dialect`):
 - UniVerse and D3 (the Pick flavours): the default file variable (``OPEN
   'F' ELSE ...`` with no TO, then ``READ X FROM ID``, ``WRITE X ON ID``);
   ``GOSUB100``/``GOTO100`` with no space before a numeric label; ``$*``
-  lines are comments; UniVerse also accepts ``$COPYRIGHT`` and ``$EJECT``.
+  lines are comments; UniVerse also accepts ``$COPYRIGHT`` and ``$EJECT``,
+  reads ``LOCATE x IN var`` as ``$MODE UV.LOCATE`` does, and has
+  ``GETENV(name)`` (ScarletDME's ``ENV()``).
 
 To add a dialect difference: add a flag or table entry here, test it in the
 lexer, resolver or lowering where the construct is handled, and list it in
@@ -70,6 +72,7 @@ class Dialect:
     directives: frozenset[str] = frozenset()  # "$NAME" lines it adds
     default_file: bool = False  # OPEN without TO, READ/WRITE without a file
     pick_labels: bool = False  # "GOSUB100" with no space, "$*" comment lines
+    modes: frozenset[str] = frozenset()  # $MODE settings on from the start
 
 
 SCARLETDME = Dialect("scarletdme")
@@ -85,12 +88,15 @@ UNIVERSE = Dialect(
         "CLOSESOCKET": DialectFunction("closesocket", 1, 1),
         "GETSOCKETINFORMATION": DialectFunction("getsocketinformation", 3, 3, (2,)),
         "GETSOCKETERRORMESSAGE": DialectFunction("getsocketerrormessage", 2, 2, (1,)),
+        # GETENV(name): ScarletDME's ENV().
+        "GETENV": DialectFunction("env", 1, 1),
     },
     # $COPYRIGHT text and the $EJECT listing control: neither changes what
     # the program does.
     directives=frozenset(["COPYRIGHT", "EJECT"]),
     default_file=True,
     pick_labels=True,
+    modes=frozenset(["UV.LOCATE"]),  # LOCATE x IN dynarray SETTING pos
 )
 
 _SOCKETS = "SOCKET.BUILTIN"

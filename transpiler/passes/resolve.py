@@ -112,6 +112,7 @@ class Resolver:
                            main_body, span=header.span)
         program = Program(self.item, main, dialect=self.dialect)
         self.program = program
+        program.modes.update(self.dialect.modes)
         self.directives(program)
         self.collect_declarations(self.item.body, program)
         main.children = [self.local_routine(r) for r in locals_]
