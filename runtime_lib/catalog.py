@@ -152,7 +152,7 @@ class Catalog:
             _write_atomic(target, result.code)
             _write_atomic(meta, json.dumps({
                 "source": str(path),
-                "includes": {p: _file_hash(p) for p in result.includes},
+                "includes": {p: _file_state(p) for p in result.includes},
             }))
         return target
 
@@ -168,12 +168,39 @@ def _file_hash(path: str) -> str:
         return ""
 
 
+def _stat_key(path: str) -> list:
+    """What changes when a file is written: size, times and inode."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return []
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def _file_state(path: str) -> dict:
+    """An include file's hash and stat key, as the cache records them."""
+    return {"sha256": _file_hash(path), "stat": _stat_key(path)}
+
+
 def _includes_unchanged(meta: Path) -> bool:
+    """Are the $INSERTed files of a cached module as they were?
+
+    A file whose size, times and inode are those recorded has not been
+    written since, so it is not read again; any other is hashed and
+    compared, so a touched but unchanged file still counts as unchanged.
+    """
     try:
         recorded = json.loads(meta.read_text())["includes"]
     except (OSError, ValueError, KeyError):
         return False
-    return all(_file_hash(p) == h for p, h in recorded.items())
+    for path, state in recorded.items():
+        if not isinstance(state, dict):
+            state = {"sha256": state, "stat": None}  # an older cache entry
+        if state.get("stat") and _stat_key(path) == state["stat"]:
+            continue
+        if _file_hash(path) != state.get("sha256"):
+            return False
+    return True
 
 
 def _write_atomic(path: Path, text: str) -> None:
