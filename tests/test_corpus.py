@@ -43,7 +43,10 @@ SORTDYNM1 TRY UVHELP""".split()
 )
 
 # Contrib items ScarletDME rejects that the UniVerse dialect takes.
-UNIVERSE_ITEMS: list[str] = []
+UNIVERSE_ITEMS = (
+    """BFORMAT CAMEL-AE DATEUTILITIES INPUTWAIT MAC_AE QUICKSORT FLEET1 FLEET2
+HAMUN HAMUN2 HANGMAN LANDER MENU MISSLE ST-ADDS ST-ADDS1 STOCK TRACK YAHTZEE""".split()
+)
 
 
 def include_path() -> list[str]:

@@ -65,8 +65,19 @@ ACCEPTED = [
     ('$*"COPYRIGHT (C) 1988"\nPRINT 1\n', "universe", "Pick's $* lines are comments"),
     ("$COPYRIGHT 2005 someone\nPRINT 1\n", "universe", "UniVerse's $COPYRIGHT"),
     ('PRINT GETENV("HOME")\n', "universe", "UniVerse's GETENV is ENV"),
-    ("L = 'A':@FM:'B'\nLOCATE 'B' IN L BY 'AL' SETTING P ELSE P = 0\n", "universe",
-     "UniVerse's LOCATE x IN var: $MODE UV.LOCATE is on in the UniVerse dialect"),
+    (
+        "L = 'A':@FM:'B'\nLOCATE 'B' IN L BY 'AL' SETTING P ELSE P = 0\n",
+        "universe",
+        "UniVerse's LOCATE x IN var: $MODE UV.LOCATE is on in the UniVerse dialect",
+    ),
+    ("X = @NULL\n", "universe", "UniVerse's @NULL, the null value"),
+    (
+        'P = INDEX (S, "x", 1)\n',
+        "universe",
+        "UniVerse allows a space between an intrinsic's name and its '('",
+    ),
+    ("CALL SUBX (A)\n", "", "CALL NAME (args) with a space (XMLOUT)"),
+    ('X = 1\nIF X<1><>"" THEN PRINT 1\n', "", 'X<1><>"" is a field compared with <>'),
 ]
 
 

@@ -33,7 +33,9 @@ Each dialect is a small table of differences (:class:`Dialect`):
   ``GOSUB100``/``GOTO100`` with no space before a numeric label; ``$*``
   lines are comments; UniVerse also accepts ``$COPYRIGHT`` and ``$EJECT``,
   reads ``LOCATE x IN var`` as ``$MODE UV.LOCATE`` does, and has
-  ``GETENV(name)`` (ScarletDME's ``ENV()``).
+  ``GETENV(name)`` (ScarletDME's ``ENV()``) and ``@NULL``/``@NULL.STR``
+  (the null value, the byte 128); a space may separate an intrinsic
+  function's name from its "(" (``INDEX (S, "x", 1)``).
 
 To add a dialect difference: add a flag or table entry here, test it in the
 lexer, resolver or lowering where the construct is handled, and list it in
@@ -73,6 +75,8 @@ class Dialect:
     default_file: bool = False  # OPEN without TO, READ/WRITE without a file
     pick_labels: bool = False  # "GOSUB100" with no space, "$*" comment lines
     modes: frozenset[str] = frozenset()  # $MODE settings on from the start
+    at_constants: dict[str, str] = field(default_factory=dict)  # @NAME -> its text
+    spaced_calls: bool = False  # "INDEX (s, x, 1)": a space before "(" of a function
 
 
 SCARLETDME = Dialect("scarletdme")
@@ -97,6 +101,9 @@ UNIVERSE = Dialect(
     default_file=True,
     pick_labels=True,
     modes=frozenset(["UV.LOCATE"]),  # LOCATE x IN dynarray SETTING pos
+    # The SQL null value, stored as the byte 128 (UniVerse's @NULL.STR).
+    at_constants={"NULL": "\x80", "NULL.STR": "\x80"},
+    spaced_calls=True,
 )
 
 _SOCKETS = "SOCKET.BUILTIN"

@@ -274,6 +274,8 @@ class Lexer:
         raws = self.expand_defines(scan_line(text))
         if self.dialect.cfunction:
             raws = self.join_percent_names(raws)
+        if self.dialect.spaced_calls:
+            raws = self.join_spaced_calls(raws)
         for raw in raws:
             raw.line = index
             raw.source = text
@@ -290,6 +292,23 @@ class Lexer:
                     out.append(Raw(kind, d.text, raw.col, raw.end, d.value, d.paren))
             else:
                 out.append(raw)
+        return out
+
+    @staticmethod
+    def join_spaced_calls(raws: list[Raw]) -> list[Raw]:
+        """UniVerse: ``INDEX (S, "x", 1)`` calls INDEX although a space
+        separates the name from its "(" (intrinsic functions only, and not
+        at the start of a statement, where the name would be assigned)."""
+        out: list[Raw] = []
+        for raw in raws:
+            prev = out[-1] if out else None
+            if (raw.kind == "sym" and raw.text == "(" and prev is not None
+                    and prev.kind == "name" and not prev.paren
+                    and prev.value in kw.INTRINSICS and len(out) > 1
+                    and not (out[-2].kind == "sym" and out[-2].text == ";")):
+                prev.paren = True
+                continue
+            out.append(raw)
         return out
 
     @staticmethod
@@ -589,6 +608,9 @@ class Lexer:
             nxt = raws[j + 1] if j + 1 < len(raws) else None
             if nxt is not None and nxt.kind == "sym" and nxt.text == "=" and nxt.col == raw.end:
                 self.emit("LE", "<=", raw.line, raw.col + 1)
+                return j + 2
+            if nxt is not None and nxt.kind == "sym" and nxt.text == ">" and nxt.col == raw.end:
+                self.emit("NE", "<>", raw.line, raw.col + 1)  # X<1><>"": not empty
                 return j + 2
             self.emit("LT", "<", raw.line, raw.col + 1)
         return j + 1

@@ -298,6 +298,8 @@ class Resolver:
             return A.GosubLocal(node.label, [], span=node.span)
         if isinstance(node, A.Var):
             return self.resolve_var(node)
+        if isinstance(node, A.AtVar) and node.name in self.dialect.at_constants:
+            return A.String(self.dialect.at_constants[node.name], span=node.span)
         if isinstance(node, A.Call):
             return self.resolve_call(node)
         return node
