@@ -702,9 +702,15 @@ class StmtLowerer(FileStatements):
         return before + loop + after
 
     def lower_While(self, node: A.While) -> list:
+        if not self.loop_stack:
+            self.scope.error(node, "WHILE outside a loop", "E-SYNTAX")
+            return []
         return [P.if_(P.not_(self.condition(node.cond)), [P.break_()])]
 
     def lower_Until(self, node: A.Until) -> list:
+        if not self.loop_stack:
+            self.scope.error(node, "UNTIL outside a loop", "E-SYNTAX")
+            return []
         return [P.if_(self.condition(node.cond), [P.break_()])]
 
     def lower_Exit(self, node: A.Exit) -> list:
