@@ -33,8 +33,8 @@ Each dialect is a small table of differences (:class:`Dialect`):
   ``GOSUB100``/``GOTO100`` with no space before a numeric label; ``$*``
   lines are comments; UniVerse also accepts ``$COPYRIGHT`` and ``$EJECT``,
   reads ``LOCATE x IN var`` as ``$MODE UV.LOCATE`` does, and has
-  ``GETENV(name)`` (ScarletDME's ``ENV()``) and ``@NULL``/``@NULL.STR``
-  (the null value, the byte 128); a space may separate an intrinsic
+  ``GETENV(name)`` (ScarletDME's ``ENV()``), ``DIGEST()`` (hashlib) and
+  ``@NULL``/``@NULL.STR`` (the null value, the byte 128); a space may separate an intrinsic
   function's name from its "(" (``INDEX (S, "x", 1)``).
 
 To add a dialect difference: add a flag or table entry here, test it in the
@@ -94,6 +94,8 @@ UNIVERSE = Dialect(
         "GETSOCKETERRORMESSAGE": DialectFunction("getsocketerrormessage", 2, 2, (1,)),
         # GETENV(name): ScarletDME's ENV().
         "GETENV": DialectFunction("env", 1, 1),
+        # status = DIGEST(algorithm, data, dataLoc, result)
+        "DIGEST": DialectFunction("digest", 4, 4, (3,)),
     },
     # $COPYRIGHT text and the $EJECT listing control: neither changes what
     # the program does.

@@ -33,8 +33,11 @@ EXAMPLES = int(os.environ.get("PICK2PY_FUZZ_EXAMPLES", "25"))
 FUZZ = settings(
     max_examples=EXAMPLES,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                           HealthCheck.filter_too_much],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
     derandomize=EXAMPLES <= 100,  # CI: the same examples every run
 )
 
@@ -55,8 +58,9 @@ SEEDS = seed_programs()
 
 def assert_python_or_diagnostics(text: str, dialect: str = "") -> None:
     """The transpiler's contract for any input."""
-    result = transpile_source(SourceFile.from_text("FUZZ.bas", text),
-                              Options(dialect=dialect), name="FUZZ")
+    result = transpile_source(
+        SourceFile.from_text("FUZZ.bas", text), Options(dialect=dialect), name="FUZZ"
+    )
     errors = [d for d in result.diagnostics if d.severity == "error"]
     for d in result.diagnostics:
         assert d.line >= 1 and d.column >= 1, d.format()
