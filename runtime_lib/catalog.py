@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import ast
 import importlib.util
-import json
 import os
 import re
 import sys
@@ -127,80 +126,29 @@ class Catalog:
         return _import(self.compiled(path), str(path))
 
     def compiled(self, path: str | Path) -> Path:
-        """The cached Python module of a BASIC item, transpiled if need be."""
-        from transpiler.api import Options, generator_version, item_name, transpile_file
+        """The cached Python module of a BASIC item, transpiled if need be
+        (through :mod:`transpiler.cache`: unchanged items are not transpiled
+        again)."""
+        from transpiler.api import Options, item_name
+        from transpiler.cache import transpile_cached
 
         path = Path(path)
-        data = path.read_bytes()
         options = Options(list(self.include_path), set(self.defines), dialect=self.dialect)
-        digest = hashlib.sha256(
-            data
-            + repr(
-                (generator_version(), options.include_path, sorted(options.defines))
-                + ((options.dialect,) if options.dialect else ())
-            ).encode()
-        ).hexdigest()
+        result = transpile_cached(path, options)
+        if not result.ok or result.code is None:
+            errors = [d.format() for d in result.diagnostics if d.severity == "error"]
+            raise CatalogError(f"{path}: cannot be transpiled\n" + "\n".join(errors))
+        digest = hashlib.sha256(result.code.encode("utf-8")).hexdigest()
         folder = cache_folder()
         target = folder / f"{_module_stem(item_name(path))}_{digest[:16]}.py"
-        meta = target.with_suffix(".json")
-        if not (target.exists() and _includes_unchanged(meta)):
-            result = transpile_file(path, options)
-            if not result.ok or result.code is None:
-                errors = [d.format() for d in result.diagnostics if d.severity == "error"]
-                raise CatalogError(f"{path}: cannot be transpiled\n" + "\n".join(errors))
+        if not target.exists():
             folder.mkdir(parents=True, exist_ok=True)
             _write_atomic(target, result.code)
-            _write_atomic(meta, json.dumps({
-                "source": str(path),
-                "includes": {p: _file_state(p) for p in result.includes},
-            }))
         return target
 
 
 def _module_stem(name: str) -> str:
     return "".join(c if c.isalnum() else "_" for c in name) or "item"
-
-
-def _file_hash(path: str) -> str:
-    try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return ""
-
-
-def _stat_key(path: str) -> list:
-    """What changes when a file is written: size, times and inode."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return []
-    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-
-
-def _file_state(path: str) -> dict:
-    """An include file's hash and stat key, as the cache records them."""
-    return {"sha256": _file_hash(path), "stat": _stat_key(path)}
-
-
-def _includes_unchanged(meta: Path) -> bool:
-    """Are the $INSERTed files of a cached module as they were?
-
-    A file whose size, times and inode are those recorded has not been
-    written since, so it is not read again; any other is hashed and
-    compared, so a touched but unchanged file still counts as unchanged.
-    """
-    try:
-        recorded = json.loads(meta.read_text())["includes"]
-    except (OSError, ValueError, KeyError):
-        return False
-    for path, state in recorded.items():
-        if not isinstance(state, dict):
-            state = {"sha256": state, "stat": None}  # an older cache entry
-        if state.get("stat") and _stat_key(path) == state["stat"]:
-            continue
-        if _file_hash(path) != state.get("sha256"):
-            return False
-    return True
 
 
 def _write_atomic(path: Path, text: str) -> None:

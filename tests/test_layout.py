@@ -73,3 +73,36 @@ def test_blank_lines_around_functions():
         "    rt.gosub(s_LABEL)\n"
     )
     assert layout.format_module(code) == black.format_str(code, mode=MODE)
+
+
+@pytest.mark.parametrize("path", PROGRAMS[::3], ids=lambda p: p.stem)
+def test_fast_printing_gives_libcsts_text(path: Path, monkeypatch):
+    """transpiler/lower/render.py prints exactly what Module.code prints."""
+    from transpiler.diagnostics import Diagnostics
+    from transpiler.lexer import lex
+    from transpiler.lower.module import build_module
+    from transpiler.lower.render import module_code
+    from transpiler.parse import parse
+    from transpiler.passes.flow import analyse
+    from transpiler.passes.resolve import resolve
+    from transpiler.passes.types import infer
+    from transpiler.preprocess import PreprocessOptions, preprocess
+    from transpiler.source import SourceFile, SourceMap
+
+    diagnostics = Diagnostics(SourceMap())
+    pre = preprocess(SourceFile.read(path), PreprocessOptions([], set()), diagnostics)
+    lexed = lex(pre.source_map, diagnostics, "")
+    item = parse(path.stem, str(path), lexed, diagnostics)
+    if diagnostics.has_errors():
+        pytest.skip("does not parse")
+    program = resolve(item, diagnostics, lexed.dialect)
+    analyse(program, diagnostics)
+    infer(program)
+    tree = build_module(program, diagnostics, path.name, "0")
+    fast = module_code(tree)
+    from libcst._nodes import expression
+    from transpiler.lower import render
+
+    monkeypatch.setattr(expression._BaseParenthesizedNode, "_parenthesize",
+                        render.LIBCST_PARENTHESIZE)
+    assert fast == tree.code

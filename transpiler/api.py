@@ -26,17 +26,19 @@ from transpiler.source import SourceFile, SourceMap
 
 
 def generator_version() -> str:
-    """A hash of the transpiler's own code: cached modules made by another
+    """A hash of the transpiler's own code and of the runtime it generates
+    calls to (and folds constants with): cached modules made by another
     version of pick2py are rebuilt, not reused."""
     global _GENERATOR_VERSION
     if _GENERATOR_VERSION is None:
         import hashlib
 
         digest = hashlib.sha256()
-        root = Path(__file__).resolve().parent
-        for path in sorted(root.rglob("*")):
-            if path.suffix in (".py", ".lark"):
-                digest.update(path.read_bytes())
+        here = Path(__file__).resolve().parent
+        for root in (here, here.parent / "runtime_lib"):
+            for path in sorted(root.rglob("*")):
+                if path.suffix in (".py", ".lark"):
+                    digest.update(path.read_bytes())
         _GENERATOR_VERSION = digest.hexdigest()[:16]
     return _GENERATOR_VERSION
 

@@ -729,6 +729,38 @@ def _plan(cls: type) -> tuple[tuple[str, ...], int]:
     return plan
 
 
+_STATEMENT_PLANS: dict[type, tuple[tuple[str, ...], int]] = {}
+
+
+def _statement_plan(cls: type) -> tuple[tuple[str, ...], int]:
+    """The fields of a node class that may hold statements or clauses."""
+    if dataclasses.is_dataclass(cls):
+        fields = dataclasses.fields(cls)
+        names = tuple(f.name for f in fields
+                      if any(word in f.type for word in ("Stmt", "Clause", "CaseArm")))
+        plan = (names, len(fields))
+    else:
+        plan = ((), -1)
+    _STATEMENT_PLANS[cls] = plan
+    return plan
+
+
+def _statement_children(node):
+    """The statements, clauses and CASE arms directly under a node."""
+    values = node.__dict__
+    names, count = _STATEMENT_PLANS.get(type(node)) or _statement_plan(type(node))
+    if len(values) != count:
+        return [c for c in _children(node) if isinstance(c, (Stmt, Clause, Clauses, CaseArm))]
+    out = []
+    for name in names:
+        value = values[name]
+        if isinstance(value, list):
+            out.extend(value)
+        elif value is not None:
+            out.append(value)
+    return out
+
+
 def _children(node):
     values = node.__dict__
     names, count = _PLANS.get(type(node)) or _plan(type(node))
@@ -763,11 +795,7 @@ def walk_statements(root):
         current = stack.pop()
         if isinstance(current, Stmt):
             yield current
-        stack.extend(
-            reversed(
-                [c for c in _children(current) if isinstance(c, (Stmt, Clause, Clauses, CaseArm))]
-            )
-        )
+        stack.extend(reversed(_statement_children(current)))
 
 def transform(node, fn: Callable):
     """Rebuild a tree bottom-up, replacing each node with ``fn(node)``."""

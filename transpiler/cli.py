@@ -16,7 +16,8 @@ import os
 import sys
 from pathlib import Path
 
-from transpiler.api import Options, Result, item_name, module_name, transpile_file
+from transpiler.api import Options, Result, item_name, module_name
+from transpiler.cache import transpile_cached
 from transpiler.diagnostics import InternalError
 
 SKIPPED_SUFFIXES = (".md", ".out", ".txt", ".py", ".json")
@@ -82,7 +83,7 @@ def transpile_all(items: list[Path], options: Options) -> dict[Path, Result]:
             sys.stderr.write(f"\r[{n}/{len(items)}] {item.name[:50]:<50}")
             sys.stderr.flush()
         try:
-            results[item] = transpile_file(item, options)
+            results[item] = transpile_cached(item, options)
         except Exception as exc:  # our bug: say so, and go on with the batch
             if not isinstance(exc, InternalError):
                 exc = InternalError(f"{type(exc).__name__}: {exc}", str(item))

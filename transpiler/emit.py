@@ -20,13 +20,14 @@ from typing import Optional
 from transpiler import layout
 from transpiler.diagnostics import InternalError
 from transpiler.lower.module import build_module, missing_runtime_names
+from transpiler.lower.render import module_code as render_code
 from transpiler.passes.resolve import Program
 
 
 def module_code(program: Program, diagnostics, source_name: str, sha: str) -> str:
     """Lower a resolved item to formatted, compiled-and-checked Python source."""
     name = program.main.name
-    code = build_module(program, diagnostics, source_name, sha).code
+    code = render_code(build_module(program, diagnostics, source_name, sha))
     missing = missing_runtime_names(code)
     if missing:
         raise InternalError(f"generated code calls rt.{', rt.'.join(sorted(missing))}, "

@@ -104,7 +104,21 @@ def _parser() -> Lark:
         lexer=_TokenFeed,
         transformer=BuildAst(),
         maybe_placeholders=False,
+        cache=_table_cache(),
     )
+
+
+def _table_cache() -> str | bool:
+    """Where lark keeps the LALR tables it computed (about a second's work
+    at every start otherwise); lark checks the grammar's hash itself."""
+    from transpiler.cache import cache_root
+
+    folder = cache_root()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return str(folder / "lark-grammar.cache")
 
 
 def parse(name: str, path: str, lexed: LexResult, diagnostics: Diagnostics) -> A.Item:

@@ -304,6 +304,9 @@ class RoutineTypes:
         self.matrices = set(routine.matrices) | (parent.matrices if parent else set())
         self.loops: list[_Loop] = []
         flow = routine.flow
+        # Per statement list and per statement (ids of live AST nodes).
+        self._assigned: dict[int, Optional[set]] = {}
+        self._expression_writes: dict[int, Optional[set]] = {}
         # A GOSUB may run any section; the union over all of them is closed
         # under the GOSUBs they make themselves.
         self.local_writes: Optional[set] = set()
@@ -315,6 +318,8 @@ class RoutineTypes:
 
     def run(self, local_writes: Optional[set]) -> None:
         self.local_writes = local_writes
+        self._assigned.clear()  # found before the LOCAL routines' writes were known
+        self._expression_writes.clear()
         flow = self.routine.flow
         self.read_outside = self.reads_outside_own_loops(
             [flow.main] + [s.body for s in flow.sections]
@@ -338,6 +343,13 @@ class RoutineTypes:
 
     def assigned_in(self, body: list) -> Optional[set]:
         """Variables the statements may assign (EVERYTHING if any may be)."""
+        key = id(body)
+        if key in self._assigned:
+            return self._assigned[key]
+        found = self._assigned[key] = self._assigned_in(body)
+        return found
+
+    def _assigned_in(self, body: list) -> Optional[set]:
         out: set = set()
         for stmt in A.walk_statements(body):
             found = self.assigned_by(stmt)
@@ -388,6 +400,12 @@ class RoutineTypes:
     def expression_writes(self, stmt: A.Stmt) -> Optional[set]:
         """Variables assigned by expressions in a statement: REMOVE(),
         dialect functions with outputs, LOCAL functions."""
+        key = id(stmt)
+        if key not in self._expression_writes:
+            self._expression_writes[key] = self._find_expression_writes(stmt)
+        return self._expression_writes[key]
+
+    def _find_expression_writes(self, stmt: A.Stmt) -> Optional[set]:
         out: set = set()
         for node in self.own_expressions(stmt):
             if isinstance(node, A.Intrinsic):

@@ -1,0 +1,121 @@
+"""Transpiling through a cache: an unchanged item costs nothing the next time.
+
+The result of transpiling an item (its Python module, or its diagnostics) is
+kept as a JSON file in the user's cache folder (``PICK2PY_CACHE`` names
+another), under a key made of the item's bytes, pick2py's own code (the
+transpiler and the runtime it checks calls against) and the options. The
+result is used again while the files it ``$INSERT``ed are unchanged: one
+whose size, times and inode are as recorded is not read at all, any other
+is hashed and compared. ``pick2py transpile`` and the runtime catalogue
+both go through :func:`transpile_cached`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+from typing import Optional
+
+from transpiler.api import Options, Result, generator_version, item_name, transpile_file
+from transpiler.diagnostics import Diagnostic
+
+CACHE_ENV = "PICK2PY_CACHE"
+
+
+def cache_root() -> Path:
+    """The cache folder (outside any source folder)."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("pick2py"))
+
+
+def result_key(data: bytes, options: Options) -> str:
+    """The hash naming a result: the source, pick2py's code, the options."""
+    settings = (generator_version(), options.include_path, sorted(options.defines),
+                options.syntax_only) + ((options.dialect,) if options.dialect else ())
+    return hashlib.sha256(data + repr(settings).encode()).hexdigest()
+
+
+def transpile_cached(path: str | Path, options: Optional[Options] = None) -> Result:
+    """:func:`transpiler.api.transpile_file`, taken from the cache when the
+    item and its included files are unchanged."""
+    options = options or Options()
+    path = Path(path)
+    key = result_key(path.read_bytes(), options)
+    entry = cache_root() / "results" / f"{_stem(item_name(path))}_{key[:24]}.json"
+    cached = _read(entry)
+    if cached is not None and includes_unchanged(cached["includes"]):
+        return Result(
+            cached["name"], str(path), cached["code"],
+            [Diagnostic(**d) for d in cached["diagnostics"]],
+            list(cached["includes"]), cached["sha256"],
+        )
+    result = transpile_file(path, options)
+    _write(entry, {
+        "name": result.name,
+        "code": result.code,
+        "diagnostics": [asdict(d) for d in result.diagnostics],
+        "includes": {p: file_state(p) for p in result.includes},
+        "sha256": result.sha256,
+    })
+    return result
+
+
+def _stem(name: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in name) or "item"
+
+
+def _read(entry: Path) -> Optional[dict]:
+    try:
+        return json.loads(entry.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _write(entry: Path, data: dict) -> None:
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_name(entry.name + f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(tmp, entry)
+    except OSError:
+        pass  # a cache that cannot be written only costs time
+
+
+def stat_key(path: str) -> list:
+    """What changes when a file is written: size, times and inode."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return []
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+
+
+def file_hash(path: str) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def file_state(path: str) -> dict:
+    """An included file's hash and stat key, as the cache records them."""
+    return {"sha256": file_hash(path), "stat": stat_key(path)}
+
+
+def includes_unchanged(recorded: dict) -> bool:
+    """Are the recorded included files as they were (see the module docstring)?"""
+    for path, state in recorded.items():
+        if not isinstance(state, dict):
+            state = {"sha256": state, "stat": None}  # an older cache entry
+        if state.get("stat") and stat_key(path) == state["stat"]:
+            continue
+        if file_hash(path) != state.get("sha256"):
+            return False
+    return True
