@@ -2,7 +2,7 @@
 
 Source: loops.bas
 Source SHA-256: cea01087a4a73cf6d197c68bb638c469d4b0c71ffe70dec37f494800ee08b984
-Output SHA-256: 7612ba369b4f6465d36b9e66c0bbace90314fecd89d8f3f0892c302f61db0fd2
+Output SHA-256: 9f068696e0c670f03c224cb15e3c6953257587cd8382ae54730a11db8e4cd07a
 """
 
 from runtime_lib import rt
@@ -32,7 +32,9 @@ def main():
         if (I % 3) == 0:
             continue
         # 5: TOTAL += I
-        TOTAL = rt.add(TOTAL, I)
+        TOTAL += I
+        if type(TOTAL) is int and not -2147483648 <= TOTAL <= 2147483647:
+            TOTAL = float(TOTAL)
     # 7: N = 0
     N = 0
     # 8: LOOP

@@ -360,9 +360,10 @@ class RoutineTypes:
 
     def assigned_by(self, stmt: A.Stmt) -> Optional[set]:
         """Variables one statement may assign itself (nested bodies aside)."""
-        out = self.expression_writes(stmt)
-        if out is EVERYTHING:
+        found = self.expression_writes(stmt)
+        if found is EVERYTHING:
             return EVERYTHING
+        out = set(found)  # the cached set stays as it is
         if isinstance(stmt, A.Assign):
             out |= self.base_names(stmt.target)
         elif isinstance(stmt, (A.For, A.ForNext)):
