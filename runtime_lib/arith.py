@@ -369,6 +369,10 @@ def add(a: object, b: object) -> object:
     """
     ta = type(a)
     tb = type(b)
+    if tb is str and len(b) < 10 and b.isdigit() and b.isascii():  # type: ignore
+        # A total plus a field read from a record: the digits are the number.
+        b = int(b)  # type: ignore[arg-type]
+        tb = int
     if ta is int:
         if tb is int:
             r = a + b  # type: ignore[operator]

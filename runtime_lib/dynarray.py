@@ -278,14 +278,7 @@ def extract(s: object, f: object, v: object = 0, sv: object = 0) -> str:
         if start < 0:
             return ""
         end = s.find(FM, start)
-        if end < 0:
-            return s[start:]
-        if f + 1 >= _HINT_FROM:
-            key = id(s)
-            if key not in _FIELD_HINTS and len(_FIELD_HINTS) >= _MAX_HINTS:
-                del _FIELD_HINTS[next(iter(_FIELD_HINTS))]
-            _FIELD_HINTS[key] = (s, f + 1, end + 1)
-        return s[start:end]
+        return s[start:] if end < 0 else s[start:end]
     s = to_str(s)
     field, value, subvalue = to_int(f), to_int(v), to_int(sv)
     if field <= 0:
@@ -525,10 +518,12 @@ def field(s: object, delim: object, occ: object, n: object = 1) -> str:
     not found.
     """
     state.col1 = state.col2 = 0
-    n = max(to_int(n), 1)
-    occ = max(to_int(occ), 1)
-    delim = to_str(delim)
-    s = to_str(s)
+    n = max(n if type(n) is int else to_int(n), 1)
+    occ = max(occ if type(occ) is int else to_int(occ), 1)
+    if type(delim) is not str:
+        delim = to_str(delim)
+    if type(s) is not str:
+        s = to_str(s)
     if not s:
         return s
     if not delim:
@@ -538,13 +533,13 @@ def field(s: object, delim: object, occ: object, n: object = 1) -> str:
     start = _group_start(s, d, occ)
     if start < 0:
         return ""
-    end = _skip(s, d, n, start, len(s))
-    if end < 0:
-        end = len(s)
+    if n == 1:
+        end = s.find(d, start)
+        if end < 0:
+            end = len(s)
     else:
-        if occ + n >= _HINT_FROM:
-            _remember(_GROUP_HINTS, id(s), (s, d, occ + n, end))  # where the next one starts
-        end -= 1
+        end = _skip(s, d, n, start, len(s))
+        end = len(s) if end < 0 else end - 1
     state.col1 = start
     state.col2 = end + 1
     return s[start:end]
@@ -560,8 +555,6 @@ def _group_start(s: str, d: str, occ: int) -> int:
         done, pos = hint[2], hint[3]
     else:
         done, pos = 1, 0
-    if occ == done:
-        return pos
     pos = _skip(s, d, occ - done, pos, len(s))
     if pos >= 0 and occ >= _HINT_FROM:
         _remember(_GROUP_HINTS, id(s), (s, d, occ, pos))
