@@ -50,6 +50,27 @@ MD5HASH""".split()
 )
 
 
+# Known gaps (strict: a fix must turn these into plain passes).
+KNOWN_GAPS = {
+    "VFS.CLS": "QM classes (CLASS, PUBLIC, GET/SET) are not supported (docs/unsupported.md)",
+    "DICT.TOOLS.CLS": "QM classes are not supported",
+    "QMCLIENT": "QM classes are not supported",
+    "PICK": "BINDKEY() is not supported (terminal key bindings)",
+    "PICKLST": "SAVE.SCREEN()/RESTORE.SCREEN are not supported (terminal)",
+}
+
+
+def with_gaps(items: list[str]) -> list:
+    return [
+        (
+            pytest.param(i, marks=pytest.mark.xfail(reason=KNOWN_GAPS[i], strict=True))
+            if i in KNOWN_GAPS
+            else i
+        )
+        for i in items
+    ]
+
+
 def include_path() -> list[str]:
     return [str(ROOT / "qmsys" / "SYSCOM"), str(ROOT / "qmsys" / "GPL.BP")]
 
@@ -107,12 +128,12 @@ def test_pickwiki_item(item, tmp_path):
     transpiles_and_imports(ROOT / "contrib" / "PICKWIKI.BP" / item, tmp_path)
 
 
-@pytest.mark.parametrize("item", bp_items())
+@pytest.mark.parametrize("item", with_gaps(bp_items()))
 def test_bp_program(item, tmp_path):
     transpiles_and_imports(ROOT / "qmsys" / "BP" / item, tmp_path)
 
 
-@pytest.mark.parametrize("item", gpl_items(internal=False))
+@pytest.mark.parametrize("item", with_gaps(gpl_items(internal=False)))
 def test_gpl_program(item, tmp_path):
     transpiles_and_imports(ROOT / "qmsys" / "GPL.BP" / item, tmp_path)
 
