@@ -1,0 +1,268 @@
+"""Native code never changes results: each program prints the same with the
+types pass (Python operators, for/range loops, split dynamic arrays) as
+without it (every operation through the runtime).
+
+The programs aim at the rules that decide where Python's operators may be
+used: 32-bit overflow into floats (op_arith.c), FLTDIFF comparisons
+(op_logic.c), a FOR variable that keeps its last value and a limit read on
+every pass (BCOMP st.for), numeric strings, arguments passed by reference,
+GOSUB changing variables, and the error a program reports.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import sys
+import textwrap
+
+import pytest
+
+import transpiler.api as api
+from transpiler.passes import types as T
+from transpiler.source import SourceFile
+
+PROGRAMS = {
+    "overflow": """
+        I = 2147483647
+        I += 1
+        PRINT I
+        J = -2147483647
+        J -= 5
+        PRINT J
+        K = 65536 * 65536
+        PRINT K
+        M = 46341
+        M *= M
+        PRINT M : " " : M > 2147483647
+        N = -2147483648
+        PRINT -N
+    """,
+    "accumulate": """
+        TOTAL = 0
+        FOR I = 1 TO 70000
+          TOTAL += I
+        NEXT I
+        PRINT TOTAL : " " : I
+        COUNT = 0
+        X = 2147483000
+        LOOP
+          X += 100
+          COUNT += 1
+        UNTIL X > 2147484000 DO
+        REPEAT
+        PRINT X : " " : COUNT
+    """,
+    "for_forms": """
+        FOR I = 5 TO 1
+        NEXT I
+        PRINT "none " : I
+        FOR I = 1 TO 3.5
+        NEXT I
+        PRINT "float limit " : I
+        FOR I = 1 TO 2.99999999999999
+        NEXT I
+        PRINT "fltdiff " : I
+        FOR I = 10 TO 1 STEP -3
+          PRINT I :
+        NEXT I
+        PRINT
+        LIMIT = 3
+        FOR I = 1 TO LIMIT
+          IF I = 1 THEN LIMIT = 5
+          PRINT I :
+        NEXT I
+        PRINT
+        FOR I = 1 TO 6
+          IF I = 2 THEN I = 4
+          PRINT I :
+        NEXT I
+        PRINT
+        FOR I = 1 TO "4"
+          PRINT I :
+        NEXT I
+        PRINT
+        FOR I = 2147483640 TO 2147483647 STEP 3
+          PRINT I :
+        NEXT I
+        PRINT " " : I
+        FOR I = 1 TO 10
+          IF I = 4 THEN EXIT
+          IF I = 2 THEN CONTINUE
+          PRINT I :
+        NEXT I
+        PRINT " " : I
+    """,
+    "gosub": """
+        N = 3
+        FOR I = 1 TO N
+          GOSUB BUMP
+          PRINT I : "/" : N :
+        NEXT I
+        PRINT
+        STOP
+        BUMP:
+          IF I = 1 THEN N = 4
+          RETURN
+    """,
+    "strings": """
+        S = "abc"
+        IF S = "abc" THEN PRINT "eq"
+        IF "01" = "1" THEN PRINT "numeric strings"
+        T = "1"
+        IF T = "01" THEN PRINT "again"
+        U = ""
+        FOR I = 1 TO 5
+          U := I : ","
+        NEXT I
+        PRINT U : " " : LEN(U) : " " : U[2, 3]
+        V = STR("10", 4)
+        FOR I = 1 TO LEN(V)
+          IF V[I, 1] = "1" THEN PRINT I :
+        NEXT I
+        PRINT
+        W = 1.5
+        PRINT "x" : W : "y" : 7 : -2
+    """,
+    "arith": """
+        A = 17
+        B = 5
+        PRINT MOD(A, B) : " " : REM(A, B) : " " : MOD(-A, B) : " " : REM(A, -B)
+        PRINT A / B : " " : A * 2.5 : " " : (A - B) * (A + B)
+        C = 0.1 + 0.2
+        IF C = 0.3 THEN PRINT "fltdiff equal"
+        D = 3
+        IF D AND (A > B) THEN PRINT "and"
+        IF NOT(D) OR (A < B) THEN PRINT "or" ELSE PRINT "neither"
+        X = 5
+        WHILE.LOOP = 0
+        LOOP WHILE X > 0 DO
+          X -= 2
+          WHILE.LOOP += 1
+        REPEAT
+        PRINT X : " " : WHILE.LOOP
+    """,
+    "dynarrays": """
+        A = ""
+        FOR I = 1 TO 6
+          A<-1> = I * 10
+        NEXT I
+        PRINT CONVERT(@FM, ",", A)
+        FOR I = 1 TO 6
+          A<I> = A<I> + I
+        NEXT I
+        PRINT CONVERT(@FM, ",", A)
+        FOR I = 2 TO 3
+          A<I, 2> = "v" : I
+          A<I, -1> = "w"
+        NEXT I
+        PRINT CONVERT(@FM : @VM, ",;", A)
+        B = 42
+        FOR I = 1 TO 2
+          PRINT B<I> :
+        NEXT I
+        PRINT " " : B + 1
+        C = "x" : @FM : "y"
+        FOR I = 1 TO 3
+          C<I + 2> = "z" : @FM : "q"
+        NEXT I
+        PRINT CONVERT(@FM, ",", C)
+        TOTAL = 0
+        S = "1,22,333"
+        FOR I = 1 TO 4
+          TOTAL += FIELD(S, ",", I)
+        NEXT I
+        PRINT TOTAL
+    """,
+    "by_reference": """
+        TOTAL = 0
+        FOR I = 1 TO 3
+          CALL SWAP.IT(TOTAL, I)
+          PRINT TOTAL : "," : I :
+        NEXT I
+        PRINT
+    """,
+    "unassigned": """
+        FOR I = 1 TO 3
+          TOTAL += I
+        NEXT I
+    """,
+    "nonnumeric": """
+        X = "abc"
+        FOR I = 1 TO 3
+          Y = I + X
+        NEXT I
+    """,
+}
+
+SWAP_IT = """
+SUBROUTINE SWAP.IT(A, B)
+A += B
+IF B = 2 THEN B = 3
+RETURN
+"""
+
+
+def run(tmp_path, name: str, source: str, typed: bool, monkeypatch) -> tuple[bytes, str]:
+    """Transpile a program (with or without the types pass), run it in this
+    process and return what it printed and the error it reported."""
+    from runtime_lib import catalog, files, program
+
+    folder = tmp_path / ("typed" if typed else "plain")
+    folder.mkdir(exist_ok=True)
+    (folder / "SWAP.IT.bas").write_text(SWAP_IT)
+    path = folder / f"{name.upper()}.bas"
+    path.write_text(textwrap.dedent(source).strip() + "\nEND\n")
+    with monkeypatch.context() as patch:
+        if not typed:
+            patch.setattr(api, "infer_types", lambda prog: setattr(prog, "types", T.Types()))
+        result = api.transpile_source(SourceFile.read(path))
+    assert result.code is not None, [d.format() for d in result.diagnostics]
+    module_path = folder / f"{name}_{'typed' if typed else 'plain'}.py"
+    module_path.write_text(result.code)
+    spec = importlib.util.spec_from_file_location(module_path.stem, module_path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    catalog.catalog.folders = [str(folder)]
+    files.set_account(str(tmp_path))
+    out, err = io.BytesIO(), io.StringIO()
+    saved = sys.stdout, sys.stderr
+    wrapper = io.TextIOWrapper(out, encoding="latin-1")
+    sys.stdout, sys.stderr = wrapper, err
+    try:
+        program.run(module.__basic__.entry, [])
+        wrapper.flush()
+    finally:
+        sys.stdout, sys.stderr = saved
+    printed = out.getvalue()
+    wrapper.detach()
+    return printed, err.getvalue()
+
+
+@pytest.mark.parametrize("name", PROGRAMS)
+def test_native_code_gives_the_same_results(name, tmp_path, monkeypatch):
+    monkeypatch.setenv("PICK2PY_CACHE", str(tmp_path / "cache"))
+    typed = run(tmp_path, name, PROGRAMS[name], True, monkeypatch)
+    plain = run(tmp_path, name, PROGRAMS[name], False, monkeypatch)
+    assert typed == plain
+    assert typed[0] or typed[1]
+
+
+# The native forms the pass allows, as they appear in the generated code.
+NATIVE = [
+    ("FOR I = 1 TO 10\nT = I\nNEXT I\nPRINT T", "for I in range(1, 11):"),
+    ("N = 5\nFOR I = 1 TO N\nPRINT I\nNEXT I", "for I in range(1, N + 1):"),
+    ("N = @SENTENCE\nFOR I = 1 TO N\nPRINT I\nNEXT I", "for I in rt.for_range(1, N):"),
+    ("T = 0\nFOR I = 1 TO 9\nT += I\nNEXT I", "T += I\n"),
+    ("FOR I = 1 TO 9\nIF I < 5 THEN PRINT I\nNEXT I", "if I < 5:"),
+    ("S = 'a'\nFOR I = 1 TO 3\nS := I\nNEXT I", "S += str(I)"),
+    ("A = ''\nFOR I = 1 TO 3\nA<-1> = I\nNEXT I", "_A_fields.append(I)"),
+]
+
+
+@pytest.mark.parametrize("source, expected", NATIVE)
+def test_native_forms(source, expected, tmp_path):
+    path = tmp_path / "PROG.bas"
+    path.write_text(source + "\nEND\n")
+    code = api.transpile_source(SourceFile.read(path)).code
+    assert expected in code, code
