@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from transpiler.api import transpile_source
+from transpiler.api import transpile_file, transpile_source
 from transpiler.passes.limits import (
     MAX_BLOCK_DEPTH,
     MAX_EXPRESSION_DEPTH,
@@ -122,3 +122,12 @@ def test_long_line_of_operators_is_rejected_not_crashed():
     result = transpile("X = 1" + "+1" * 100_000 + "\n")
     assert [d.code for d in result.diagnostics] == ["E-LIMIT"]
     assert result.diagnostics[0].line == 1
+
+
+def test_an_item_that_includes_itself_is_a_diagnostic(tmp_path):
+    (tmp_path / "A.INC").write_text("$INSERT B.INC\n")
+    (tmp_path / "B.INC").write_text("$INSERT A.INC\n")
+    (tmp_path / "PROG").write_text("$INSERT A.INC\nPRINT 1\n")
+    result = transpile_file(tmp_path / "PROG")
+    assert result.code is None
+    assert any("nested more than" in d.message for d in result.diagnostics)
