@@ -93,29 +93,26 @@ def _stmt_completes(stmt: A.Stmt) -> bool:
 
 
 def _own_loop_statements(body):
-    """Statements of a loop body that belong to it (not to inner loops).
+    """Statements of a loop body that belong to it, not to an inner loop.
 
-    Statements under a clause (THEN/ELSE, a CASE arm) are all included,
-    inner loops or not. Each statement is looked at once per way of
-    reaching it, so a deeply nested body costs linear time.
+    An EXIT or WHILE under an IF or a CASE arm belongs to the loop around
+    it; one inside an inner LOOP or FOR belongs to that loop. Each node is
+    looked at once, so a deeply nested body costs linear time.
     """
-    stack = [(stmt, False) for stmt in body]
-    seen: set[tuple[int, bool]] = set()
+    stack = list(body)
+    seen: set[int] = set()
     while stack:
-        node, deep = stack.pop()
-        key = (id(node), deep)
-        if key in seen:
+        node = stack.pop()
+        if id(node) in seen:
             continue
-        seen.add(key)
+        seen.add(id(node))
         if isinstance(node, A.Stmt):
             yield node
-        if not deep and isinstance(node, (A.Loop, A.For, A.LocalRoutine)):
-            continue
+            if isinstance(node, (A.Loop, A.For, A.LocalRoutine)):
+                continue
         for child in A._children(node):
-            if isinstance(child, A.Stmt):
-                stack.append((child, deep))
-            elif isinstance(child, (A.Clause, A.Clauses, A.CaseArm)):
-                stack.append((child, True))
+            if isinstance(child, (A.Stmt, A.Clause, A.Clauses, A.CaseArm)):
+                stack.append(child)
 
 
 class FlowBuilder:
