@@ -2,7 +2,7 @@
 
 Source: goto_into_loop.bas
 Source SHA-256: fc21ae822339da074038f645de6b3064f5fde4f080945c6356fe67c30e311a32
-Output SHA-256: b4cdfd36cba8c75709e69f7d074f1a6e6bf2420d92732a8382ef124f365bf7b9
+Output SHA-256: d1a18f979faf07884ca820e64fc2b6794615be6247d5a6fab271120f9d6b38f1
 """
 
 from runtime_lib import rt
@@ -33,7 +33,6 @@ def main():
         # 5: 20 PRINT "b":I
         rt.print_(rt.cat("b", I))
         # 2: FOR I = 1 TO 3
-        pass
         _t1 = rt.add(I, 1)
         if rt.for_test(_t1, 3, 1):
             I = _t1
@@ -61,7 +60,6 @@ def main():
         # 10: 30 PRINT "in J loop ":J
         rt.print_(rt.cat("in J loop ", J))
         # 9: FOR J = 1 TO 2
-        pass
         _t2 = rt.add(J, 1)
         if rt.for_test(_t2, 2, 1):
             J = _t2

@@ -2,7 +2,7 @@
 
 Source: subroutine.bas
 Source SHA-256: 7667ef6b13d9412dd9d4903c5f850c7390eb5712cd0cf64b6ef10691f8f5c540
-Output SHA-256: 0d1743ee818bb69138a4c40ce55cd69766ec06f38e9b4897c77b6dcb8c380677
+Output SHA-256: e082bafe7edd02cf1639e7195db8d4b9191edb24bba0f28179657b1d8e3baaf6
 """
 
 from runtime_lib import rt
@@ -19,7 +19,6 @@ __basic__ = rt.ItemInfo(
 def ADD_TAG(N, TAG_TEXT):
     """BASIC SUBROUTINE ADD.TAG(N, TAG.TEXT)."""
     # 1: SUBROUTINE ADD.TAG(N, TAG.TEXT)
-    pass
     # * By-reference parameters come back as a tuple.
     # 3: N = N + 10
     N = rt.add(N, 10)

@@ -326,9 +326,11 @@ class ExprLowerer:
         native = self.native_concat(node, parts)
         if native is not None:
             return native
+        # Strings and integers print the same at any PRECISION, so literals
+        # of those kinds join now; a float's text depends on PRECISION.
+        if all(p.is_const and type(p.const) in (str, int) for p in parts):
+            return constant("".join(str(p.const) for p in parts))
         if all(p.kind == "str" for p in parts):
-            if all(p.is_const for p in parts):
-                return constant("".join(p.const for p in parts))
             code = parts[0].code
             for p in parts[1:]:
                 code = P.binary(code, "+", p.code)

@@ -43,6 +43,7 @@ class StmtLowerer(FileStatements):
         self.in_section = False
         self.loop_stack: list[dict] = []  # innermost last: {"kind", "next"}
         self.current: A.Node = A.Null()  # the statement being lowered
+        self.pending_comments: list[str] = []  # of lines that made no code
 
     # --- helpers ---------------------------------------------------------------
 
@@ -53,9 +54,16 @@ class StmtLowerer(FileStatements):
         return self.exprs.condition(node)
 
     def body(self, stmts: list[A.Stmt]) -> list[cst.BaseStatement]:
+        """Lower a statement list. Lines that produce no code (declarations,
+        labels) keep their comments, which go on the next statement."""
         out: list[cst.BaseStatement] = []
+        saved = self.pending_comments
+        self.pending_comments = []
         for stmt in stmts:
             out.extend(self.statement(stmt))
+        if self.pending_comments:
+            out.append(P.with_comments(P.pass_(), self.pending_comments))
+        self.pending_comments = saved
         return out
 
     def statement(self, stmt: A.Stmt) -> list[cst.BaseStatement]:
@@ -71,10 +79,11 @@ class StmtLowerer(FileStatements):
             lowered = method(stmt)
         lowered = self.scope.hoisted + lowered
         self.scope.hoisted = saved
+        comments = self.pending_comments + comments
         if not lowered:
-            if not comments:
-                return []
-            lowered = [P.pass_()]
+            self.pending_comments = comments
+            return []
+        self.pending_comments = []
         lowered[0] = P.with_comments(lowered[0], comments)
         return lowered
 
@@ -104,7 +113,8 @@ class StmtLowerer(FileStatements):
             indices = [self.value(i) for i in target.indices]
             return [P.assign(P.subscript(self.scope.matrix(target.name, target), *indices), value)]
         if isinstance(target, A.AtVar):
-            if target.name not in WRITABLE_AT_VARIABLES:
+            internal = self.scope.module.program.internal  # $INTERNAL may write any
+            if target.name not in WRITABLE_AT_VARIABLES and not internal:
                 self.scope.error(target, f"@{target.name} cannot be assigned", "E-TARGET")
                 return []
             return self.rt("at_set", P.string(target.name), value)
@@ -653,6 +663,8 @@ class StmtLowerer(FileStatements):
             test = self.condition(arm.cond)
             before = self.scope.hoisted
             self.scope.hoisted = saved
+            # "CASE X ; stmt": the test's line comment covers the statement.
+            self.scope.frame.last_line = arm.span.line
             arms.append((arm, before, test, self.body(arm.body)))
         rest: Optional[list] = None
         for arm, before, test, body in reversed(arms):
@@ -863,7 +875,10 @@ class StmtLowerer(FileStatements):
 
     def after_gosub(self, call) -> list:
         flow = self.scope.flow
-        if not (flow and (flow.uses_return_to or self.scope.routine.is_function)):
+        routine = self.scope.routine
+        escapes = flow and (flow.uses_return_to or routine.is_function
+                            or (flow.end_in_section and routine.kind != "PROGRAM"))
+        if not escapes:
             return [P.expr_stmt(call)]
         result = self.scope.temp()
         escape = self.jump_to(P.name(result), None)
@@ -924,7 +939,13 @@ class StmtLowerer(FileStatements):
         return [P.return_()]
 
     def lower_End(self, node: A.End) -> list:
-        return self.routine_return(node)
+        """END at the top level ends the program (or the routine), even when
+        reached inside a GOSUB."""
+        if not self.in_section:
+            return self.routine_return(node)
+        if self.scope.routine.kind == "PROGRAM":
+            return self.rt("stop")
+        return [P.return_(P.rt_call("done", P.none()))]
 
     def lower_Stop(self, node: A.Stop) -> list:
         args = [self.value(node.message)] if node.message is not None else []
