@@ -37,3 +37,13 @@ def run_basic(program: Path, account: Path, *args: str, stdin: bytes = b"",
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true",
                      help="rewrite tests/golden/*.py from the current generator")
+
+
+@pytest.fixture(autouse=True)
+def _close_idle_files():
+    """Tests visit many accounts; close their databases and lock files after
+    each test so the test process does not run out of descriptors."""
+    yield
+    from runtime_lib import files
+
+    files.close_idle()

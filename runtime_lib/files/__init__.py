@@ -154,6 +154,14 @@ def reset_after_fork() -> None:
     _transactions.reset_after_fork()
 
 
+def close_idle() -> None:
+    """Close SQLite connections and lock files not in use (they reopen on
+    demand). For long-running hosts and test suites that visit many
+    accounts; a program never needs to call it."""
+    _hashed.close_stores()
+    _locks.close_idle_spaces()
+
+
 def reset_session() -> None:
     """Forget select lists, transactions and locks (a new session; tests)."""
     _transactions.reset()

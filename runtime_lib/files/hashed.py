@@ -211,6 +211,18 @@ def store_for(folder: str) -> SQLiteStore:
     return store
 
 
+def close_stores() -> None:
+    """Close this process's SQLite connections (they reopen on next use).
+
+    Not while a transaction is open: its writes live in the connection.
+    """
+    for store in _STORES.values():
+        conn = store._conn
+        if conn is not None and store._pid == os.getpid() and not conn.in_transaction:
+            conn.close()
+            store._conn = None
+
+
 def reset_after_fork() -> None:
     """Abandon inherited connections; each store reconnects on next use."""
     for store in _STORES.values():

@@ -347,6 +347,18 @@ def all_spaces() -> list[LockSpace]:
     return list(_SPACES.values())
 
 
+def close_idle_spaces() -> None:
+    """Close the lock files of files this process holds no lock in.
+
+    Closing a descriptor drops every fcntl lock the process has on that
+    file, so a space that still holds a record or file lock stays open.
+    """
+    for key, space in list(_SPACES.items()):
+        if not space.records and not space.file_byte and space.file_lock_fvar is None:
+            os.close(space.fd)
+            del _SPACES[key]
+
+
 def reset_after_fork() -> None:
     """Forget the locks the parent held: the child holds none of them."""
     for space in _SPACES.values():
