@@ -61,13 +61,21 @@ def bench(secure: bool, count: int, clients: int, folder: Path) -> dict[str, flo
 
         start = time.perf_counter()
         with ThreadPoolExecutor(clients) as pool:
-            list(pool.map(lambda _: request(port, "/hello", context=context), range(count)))
+            list(
+                pool.map(
+                    lambda _: request(port, "/hello", context=context), range(count)
+                )
+            )
         results["concurrent req/s"] = count / (time.perf_counter() - start)
 
         start = time.perf_counter()
         with ThreadPoolExecutor(clients) as pool:
-            counts = list(pool.map(lambda _: request(port, "/counter/bench", context=context),
-                                   range(count)))
+            counts = list(
+                pool.map(
+                    lambda _: request(port, "/counter/bench", context=context),
+                    range(count),
+                )
+            )
         results["lock route req/s"] = count / (time.perf_counter() - start)
         assert max(int(body) for _, _, body in counts) == count
     finally:
@@ -80,7 +88,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--clients", type=int, default=8)
     args = parser.parse_args()
-    os.environ.setdefault("PICK2PY_CACHE", tempfile.mkdtemp(prefix="pick2py-bench-cache-"))
+    os.environ.setdefault(
+        "PICK2PY_CACHE", tempfile.mkdtemp(prefix="pick2py-bench-cache-")
+    )
     with tempfile.TemporaryDirectory() as folder:
         for secure in (False, True):
             results = bench(secure, args.requests, args.clients, Path(folder))

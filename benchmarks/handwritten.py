@@ -108,10 +108,14 @@ def FILEIO(n: int) -> str:
         db.execute("CREATE TABLE records (id TEXT PRIMARY KEY, data TEXT)")
         for i in range(1, n + 1):
             record = f"Customer {i}{FM}{i * 7}{FM}red{VM}blue"
-            db.execute("INSERT OR REPLACE INTO records VALUES (?, ?)", (f"K{i}", record))
+            db.execute(
+                "INSERT OR REPLACE INTO records VALUES (?, ?)", (f"K{i}", record)
+            )
         total = 0
         for i in range(1, n + 1):
-            row = db.execute("SELECT data FROM records WHERE id = ?", (f"K{i}",)).fetchone()
+            row = db.execute(
+                "SELECT data FROM records WHERE id = ?", (f"K{i}",)
+            ).fetchone()
             if row is not None:
                 total += int(row[0].split(FM)[1])
         db.close()

@@ -100,16 +100,31 @@ def worker(name: str, size: int, repeat: int) -> dict:
 
 def measure(name: str, size: int, repeat: int, timeout: float) -> dict:
     """Run one benchmark in a fresh worker process."""
-    cache = os.environ.get("PICK2PY_CACHE") or str(Path(tempfile.gettempdir()) / "pick2py-bench-cache")
+    cache = os.environ.get("PICK2PY_CACHE") or str(
+        Path(tempfile.gettempdir()) / "pick2py-bench-cache"
+    )
     env = dict(os.environ, PICK2PY_CACHE=cache, TERM="dumb")
-    command = [sys.executable, str(Path(__file__).resolve()), "--worker", name, str(size),
-               "--repeat", str(repeat)]
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--worker",
+        name,
+        str(size),
+        "--repeat",
+        str(repeat),
+    ]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout)
+        done = subprocess.run(
+            command, capture_output=True, text=True, env=env, timeout=timeout
+        )
     except subprocess.TimeoutExpired:
         return {"name": name, "size": size, "error": f"over {timeout:.0f} s"}
     if done.returncode != 0:
-        return {"name": name, "size": size, "error": done.stderr.strip().splitlines()[-1:]}
+        return {
+            "name": name,
+            "size": size,
+            "error": done.stderr.strip().splitlines()[-1:],
+        }
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -118,9 +133,14 @@ def show(result: dict) -> None:
         print(f"{result['name']:<10} {result['size']:>10,}  error: {result['error']}")
         return
     ratio = result["generated"] / result["handwritten"]
-    mark = "" if result["same"] else "  DIFFERENT OUTPUT: " + repr(result["output"][:60])
-    print(f"{result['name']:<10} {result['size']:>10,} {result['generated']:>11.4f} "
-          f"{result['handwritten']:>11.4f} {ratio:>7.2f}{mark}", flush=True)
+    mark = (
+        "" if result["same"] else "  DIFFERENT OUTPUT: " + repr(result["output"][:60])
+    )
+    print(
+        f"{result['name']:<10} {result['size']:>10,} {result['generated']:>11.4f} "
+        f"{result['handwritten']:>11.4f} {ratio:>7.2f}{mark}",
+        flush=True,
+    )
 
 
 def header() -> None:
@@ -132,11 +152,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", metavar="NAME", help="benchmarks to run")
     parser.add_argument("--scale", type=float, default=1.0, help="multiply the sizes")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per benchmark (best kept)")
-    parser.add_argument("--growth", action="store_true",
-                        help="dynamic-array loops at 10k, 100k and 1M elements")
-    parser.add_argument("--timeout", type=float, default=300, help="seconds per benchmark")
-    parser.add_argument("--worker", nargs=2, metavar=("NAME", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs per benchmark (best kept)"
+    )
+    parser.add_argument(
+        "--growth",
+        action="store_true",
+        help="dynamic-array loops at 10k, 100k and 1M elements",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=300, help="seconds per benchmark"
+    )
+    parser.add_argument(
+        "--worker", nargs=2, metavar=("NAME", "SIZE"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
 
     if args.worker:
@@ -153,8 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.growth:
         for name in [n for n in names if n in GROWTH] if args.names else GROWTH:
             for size in GROWTH_SIZES:
-                result = measure(name, size, 1 if size >= 1_000_000 else args.repeat,
-                                 args.timeout)
+                result = measure(
+                    name, size, 1 if size >= 1_000_000 else args.repeat, args.timeout
+                )
                 show(result)
                 failed |= "error" in result or not result["same"]
         return 1 if failed else 0

@@ -33,7 +33,6 @@ from runtime_lib.values import (
     INT32_MAX,
     INT32_MIN,
     INT_NUDGE,
-    MARKS,
     NUMERIC_ARRAY,
     Unassigned,
     c_int32,

@@ -111,7 +111,7 @@ def var_args(args: tuple, markers: tuple) -> tuple:
     """The parameters of a VAR.ARGS routine: given ones, then unassigned."""
     if len(args) > len(markers):
         raise ArgumentCountError()
-    return tuple(args) + tuple(markers[len(args):])
+    return tuple(args) + tuple(markers[len(args) :])
 
 
 def arg(values: tuple, n: object) -> object:

@@ -133,7 +133,9 @@ class Catalog:
         from transpiler.cache import transpile_cached
 
         path = Path(path)
-        options = Options(list(self.include_path), set(self.defines), dialect=self.dialect)
+        options = Options(
+            list(self.include_path), set(self.defines), dialect=self.dialect
+        )
         result = transpile_cached(path, options)
         if not result.ok or result.code is None:
             errors = [d.format() for d in result.diagnostics if d.severity == "error"]
@@ -173,8 +175,12 @@ def _import(path: Path, source: str) -> ModuleType:
 # --- generated modules ---------------------------------------------------------
 
 # The first lines of every generated module, and the line naming its item.
-_GENERATED_HEADER = re.compile(r'"""BASIC (PROGRAM|SUBROUTINE|FUNCTION) .*, transpiled by pick2py')
-_ITEM_NAME = re.compile(r'^__basic__ = rt\.ItemInfo\(\s*name=("(?:[^"\\\n]|\\.)*")', re.M)
+_GENERATED_HEADER = re.compile(
+    r'"""BASIC (PROGRAM|SUBROUTINE|FUNCTION) .*, transpiled by pick2py'
+)
+_ITEM_NAME = re.compile(
+    r'^__basic__ = rt\.ItemInfo\(\s*name=("(?:[^"\\\n]|\\.)*")', re.M
+)
 _HEAD_BYTES = 4096
 
 # folder -> (its modification time, {item name: module file})

@@ -413,8 +413,12 @@ class Fields:
         fields = self.fields if self.fields is not None else self._list()
         if type(new) is not str:
             new = to_str(new)
-        if fields and FM not in new and not (compatible and fields[-1] == "") \
-                and fields != [""]:
+        if (
+            fields
+            and FM not in new
+            and not (compatible and fields[-1] == "")
+            and fields != [""]
+        ):
             fields.append(new)  # type: ignore[arg-type]
             self.written = True
             return
@@ -431,8 +435,9 @@ class Fields:
             return text
         return extract(text, 1, value, subvalue)
 
-    def replace(self, f: object, v: object, sv: object, new: object,
-                compatible: bool = False) -> None:
+    def replace(
+        self, f: object, v: object, sv: object, new: object, compatible: bool = False
+    ) -> None:
         """Do ``A<f,v,sv> = new`` (see :func:`replace`)."""
         fields = self._list()
         new = to_str(new)

@@ -70,8 +70,12 @@ def _run(command: str, trap_aborts: bool) -> None:
             raise
 
 
-def execute(command: object, capture: bool = False, trap_aborts: bool = False,
-            passlist: object = None) -> ExecuteResult:
+def execute(
+    command: object,
+    capture: bool = False,
+    trap_aborts: bool = False,
+    passlist: object = None,
+) -> ExecuteResult:
     """EXECUTE / PERFORM cmd [CAPTURING v] [RETURNING|SETTING v] [TRAPPING ABORTS].
 
     CAPTURING gets the command's display output with lines as fields (the

@@ -151,13 +151,17 @@ class Matrix:
         else:
             _inmat.value = len(self.items) - 1
 
-    def build(self, start: object = None, end: object = None, delim: object = None) -> str:
+    def build(
+        self, start: object = None, end: object = None, delim: object = None
+    ) -> str:
         """MATBUILD v FROM M [, start [, end]] [USING delim]: trailing empties dropped."""
         separator = FM if delim is None else to_str(delim)
         first = to_int(start) if start is not None else 1
         last = to_int(end) if end is not None else len(self.items) - 1
-        values = [to_str(v) if not isinstance(v, Unassigned) else "" for v in
-                  self.items[max(first, 1): last + 1]]
+        values = [
+            to_str(v) if not isinstance(v, Unassigned) else ""
+            for v in self.items[max(first, 1) : last + 1]
+        ]
         while values and values[-1] == "":
             values.pop()
         return separator.join(values)

@@ -111,8 +111,15 @@ def _runner_command(como: str, ph_command: str) -> list[str]:
     from runtime_lib.files.account import current_account
 
     cat = catalog.catalog
-    args = [sys.executable, "-m", "runtime_lib.phantom",
-            "--account", current_account().path, "--como", como]
+    args = [
+        sys.executable,
+        "-m",
+        "runtime_lib.phantom",
+        "--account",
+        current_account().path,
+        "--como",
+        como,
+    ]
     for folder in cat.folders:
         args += ["--catalog", folder]
     for folder in cat.include_path:
@@ -134,7 +141,11 @@ def _stamp() -> tuple[str, str]:
 
     day, seconds = rt.date(), rt.time()
     shown = f"{rt.oconv(seconds, 'MTS')} {rt.oconv(day, 'D4DMY[,A3]')}"
-    name = rt.oconv(day, "D2/DMY").replace("/", "") + "_" + rt.oconv(seconds, "MTS").replace(":", "")
+    name = (
+        rt.oconv(day, "D2/DMY").replace("/", "")
+        + "_"
+        + rt.oconv(seconds, "MTS").replace(":", "")
+    )
     return shown, name
 
 
@@ -166,7 +177,9 @@ def run_phantom(argv: Optional[list[str]] = None) -> int:
     user = os.getpid()
     shown, stamp = _stamp()
     record = f"PH{user}_{stamp}"
-    log = os.open(os.path.join(args.como, record), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+    log = os.open(
+        os.path.join(args.como, record), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666
+    )
     os.dup2(log, 1)
     os.dup2(log, 2)
     os.close(log)

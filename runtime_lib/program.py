@@ -67,12 +67,12 @@ def _basic_line(filename: str, lineno: int) -> Optional[tuple[str, int, str]]:
     if trailing:
         match = _TRAILING_MARK.match(trailing)
         if match:
-            return match.group(2) or "", int(match.group(1)), trailing[match.end():]
+            return match.group(2) or "", int(match.group(1)), trailing[match.end() :]
     for n in range(lineno, 0, -1):
         text = linecache.getline(filename, n)
         match = _LINE_COMMENT.match(text)
         if match:
-            return match.group(2) or "", int(match.group(1)), text[match.end():]
+            return match.group(2) or "", int(match.group(1)), text[match.end() :]
     return None
 
 
@@ -116,8 +116,9 @@ def _variable_holding(frame, value, line_text: str) -> Optional[str]:
 
 
 def _word_position(text: str, word: str) -> int:
-    match = re.search(r"(?<![A-Za-z0-9.$%_])" + re.escape(word) + r"(?![A-Za-z0-9.$%_])",
-                      text.upper())
+    match = re.search(
+        r"(?<![A-Za-z0-9.$%_])" + re.escape(word) + r"(?![A-Za-z0-9.$%_])", text.upper()
+    )
     return match.start() if match else -1
 
 
@@ -147,7 +148,9 @@ def locate_error(exc: BaseException) -> Optional[Location]:
     exc.basic_location = location
     if hasattr(exc, "add_note"):  # Python 3.11+
         text = location.text.strip()
-        exc.add_note(f"BASIC {location.path} line {location.line} ({location.item}): {text}")
+        exc.add_note(
+            f"BASIC {location.path} line {location.line} ({location.item}): {text}"
+        )
     return location
 
 

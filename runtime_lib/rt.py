@@ -112,6 +112,7 @@ from runtime_lib.terminal import (
 )
 from runtime_lib.terminal import terminfo_ as terminfo
 from runtime_lib.values import *
+from runtime_lib.values import is_numeric
 
 
 def num(value: object) -> int:

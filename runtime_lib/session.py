@@ -152,8 +152,12 @@ _AT_GETTERS = {
     "LEVEL": lambda: max(session.level - 1, 0),
     "DATA.PENDING": _data_pending,
     "DATE": _internal_date,
-    "TIME": lambda: int(session.command_started - _time.mktime(
-        _time.localtime(session.command_started)[:3] + (0, 0, 0, 0, 0, -1))),
+    "TIME": lambda: int(
+        session.command_started
+        - _time.mktime(
+            _time.localtime(session.command_started)[:3] + (0, 0, 0, 0, 0, -1)
+        )
+    ),
     "DAY": lambda: _date_parts().tm_mday,
     "MONTH": lambda: _date_parts().tm_mon,
     "YEAR": lambda: _date_parts().tm_year % 100,

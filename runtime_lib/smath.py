@@ -96,7 +96,9 @@ def sdiv(a: object, b: object) -> str:
     with localcontext() as ctx:
         ctx.prec = 4 * _MAX_LENGTH
         try:
-            result = (x / y).quantize(Decimal(1).scaleb(-_SDIV_PLACES), rounding=ROUND_DOWN)
+            result = (x / y).quantize(
+                Decimal(1).scaleb(-_SDIV_PLACES), rounding=ROUND_DOWN
+            )
         except InvalidOperation:
             state.status = 2
             return ""

@@ -17,7 +17,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from conftest import pick2py_command
+from basic_runner import pick2py_command
 
 LOOPBACK = "127.0.0.1"
 
@@ -49,7 +49,9 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
         .not_valid_before(now - datetime.timedelta(minutes=5))
         .not_valid_after(now + datetime.timedelta(days=1))
         .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address(LOOPBACK))]),
+            x509.SubjectAlternativeName(
+                [x509.IPAddress(ipaddress.ip_address(LOOPBACK))]
+            ),
             critical=False,
         )
         .sign(key, hashes.SHA256())
@@ -90,8 +92,15 @@ def wait_for_port(port: int, timeout: float = 30.0, process=None) -> None:
 class Server:
     """A BASIC program started with ``pick2py run`` in its own process group."""
 
-    def __init__(self, program: Path, account: Path, args: list[str], port: int,
-                 dialect: str = "", env: dict | None = None):
+    def __init__(
+        self,
+        program: Path,
+        account: Path,
+        args: list[str],
+        port: int,
+        dialect: str = "",
+        env: dict | None = None,
+    ):
         self.port = port
         self.log_path = account / "server.log"
         self.log = open(self.log_path, "wb")
@@ -196,11 +205,19 @@ def open_fds(pid: int) -> int:
     return len(os.listdir(f"/proc/{pid}/fd"))
 
 
-def request(port: int, path: str, method: str = "GET", body: bytes | None = None,
-            context: ssl.SSLContext | None = None, timeout: float = 30.0):
+def request(
+    port: int,
+    path: str,
+    method: str = "GET",
+    body: bytes | None = None,
+    context: ssl.SSLContext | None = None,
+    timeout: float = 30.0,
+):
     """One HTTP request on a new connection: (status, headers, body)."""
     if context is not None:
-        conn = http.client.HTTPSConnection(LOOPBACK, port, timeout=timeout, context=context)
+        conn = http.client.HTTPSConnection(
+            LOOPBACK, port, timeout=timeout, context=context
+        )
     else:
         conn = http.client.HTTPConnection(LOOPBACK, port, timeout=timeout)
     try:

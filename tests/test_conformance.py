@@ -17,12 +17,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_basic
+from basic_runner import run_basic
 
 HERE = Path(__file__).resolve().parent
 CASES = sorted(
-    p for folder in ("conformance", "conformance_more")
-    for p in (HERE / folder).glob("*.bas") if p.with_suffix(".out").exists()
+    p
+    for folder in ("conformance", "conformance_more")
+    for p in (HERE / folder).glob("*.bas")
+    if p.with_suffix(".out").exists()
 )
 ERROR_LINE = re.compile(rb"^[0-9A-F]{8}: (.*) at line (\d+) of \S+\n?$")
 
@@ -46,6 +48,6 @@ def test_conformance(case: Path, tmp_path: Path, request):
     before = b"".join(lines[:-1])
     assert result.stdout.startswith(before), result.stderr.decode("latin-1")
     assert result.returncode != 0
-    report = (result.stdout[len(before):] + result.stderr).lower()
+    report = (result.stdout[len(before) :] + result.stderr).lower()
     assert error.group(1).lower() in report, report
     assert re.search(rb"line\W*" + error.group(2) + rb"\b", report), report

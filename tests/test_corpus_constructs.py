@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from conftest import pick2py_command, run_basic
+from basic_runner import pick2py_command, run_basic
 from transpiler.api import Options, transpile_source
 from transpiler.source import SourceFile
 

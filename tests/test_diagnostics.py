@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import pick2py_command
+from basic_runner import pick2py_command
 from transpiler.api import transpile_source
 from transpiler.source import SourceFile
 
@@ -27,14 +27,22 @@ CASES = [
     ("IF X THEN\nPRINT 1\n", ["1:6: THEN block without END"]),
     ("BEGIN CASE\nCASE 1\n", ["1:1: BEGIN CASE without END CASE"]),
     ("GOTO 99\n", ["1:1: label 99 is not defined"]),
-    ("X = M(1)\n", ["1:5: M is not a function, and matrix M is not referenced in a DIM statement"]),
+    (
+        "X = M(1)\n",
+        ["1:5: M is not a function, and matrix M is not referenced in a DIM statement"],
+    ),
     ("X = LEN(1, 2)\n", ["1:5: LEN() takes 1 argument, not 2"]),
     ("ELSE PRINT 1\n", ["1:1: misplaced ELSE"]),
     ("10 X = 1\n10 Y = 2\nGOTO 10\n", ["2:1: label 10 is defined twice"]),
     # Three independent errors are all reported.
-    ('PRINT "a\nFOO BAR\nNEXT\n',
-     ["1:7: string is not closed on this line", "2:1: FOO is not a statement",
-      "3:1: NEXT without FOR"]),
+    (
+        'PRINT "a\nFOO BAR\nNEXT\n',
+        [
+            "1:7: string is not closed on this line",
+            "2:1: FOO is not a statement",
+            "3:1: NEXT without FOR",
+        ],
+    ),
     ("X = @\n", ["1:5: unexpected character '@'"]),
 ]
 
@@ -49,16 +57,27 @@ def test_unsupported_construct_is_a_diagnostic():
     assert any("not supported yet" in d for d in found), found
 
 
-@pytest.mark.parametrize("junk", [
-    b"\x00\x01\x02\xff\xfe", b"IF IF IF THEN THEN", b"((((((", b"X<<<<>>>>",
-    b"\"\"\"'''\\\\\\", b"END END END", b"CASE CASE", b"FOR FOR = 1 TO TO",
-    b"X = 1 +\r\nY = ~", b"$INSERT NO.SUCH.ITEM",
-])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"\x00\x01\x02\xff\xfe",
+        b"IF IF IF THEN THEN",
+        b"((((((",
+        b"X<<<<>>>>",
+        b"\"\"\"'''\\\\\\",
+        b"END END END",
+        b"CASE CASE",
+        b"FOR FOR = 1 TO TO",
+        b"X = 1 +\r\nY = ~",
+        b"$INSERT NO.SUCH.ITEM",
+    ],
+)
 def test_junk_never_raises(junk, tmp_path):
     path = tmp_path / "JUNK.bas"
     path.write_bytes(junk)
-    done = subprocess.run([*pick2py_command(), "check", str(path)],
-                          capture_output=True, timeout=60)
+    done = subprocess.run(
+        [*pick2py_command(), "check", str(path)], capture_output=True, timeout=60
+    )
     assert b"Traceback" not in done.stderr + done.stdout
     assert done.returncode in (0, 1)
 
@@ -68,25 +87,42 @@ def test_check_command_format_and_exit_codes(tmp_path):
     good.write_text("PRINT 1\n")
     bad = tmp_path / "BAD.bas"
     bad.write_text("PRINT 1\nFOO\n")
-    done = subprocess.run([*pick2py_command(), "check", str(tmp_path)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [*pick2py_command(), "check", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 1
     lines = done.stdout.splitlines()
     assert lines[0] == f"{bad}:2:1: error: FOO is not a statement"
     assert lines[-1] == "checked 2 files: 1 ok, 1 failed"
-    done = subprocess.run([*pick2py_command(), "check", str(good)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [*pick2py_command(), "check", str(good)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0
-    done = subprocess.run([*pick2py_command(), "check", str(tmp_path / "nope")],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [*pick2py_command(), "check", str(tmp_path / "nope")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
 
 
 def test_run_reports_errors_with_source_and_caret(tmp_path):
     bad = tmp_path / "BAD.bas"
     bad.write_text("X = 1\nPRINT (X +\n")
-    done = subprocess.run([*pick2py_command(), "run", str(bad)], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [*pick2py_command(), "run", str(bad)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode != 0
     assert f"{bad}:2:11: error:" in done.stderr
     assert "    PRINT (X +\n" in done.stderr

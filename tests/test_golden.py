@@ -43,8 +43,20 @@ def test_second_run_gives_the_same_bytes(tmp_path):
     outputs = []
     for run in ("a", "b"):
         out = tmp_path / run
-        subprocess.run([sys.executable, "-m", "transpiler.cli", "transpile", str(folder),
-                        "-o", str(out)], check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "transpiler.cli",
+                "transpile",
+                str(folder),
+                "-o",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
         outputs.append({p.name: p.read_bytes() for p in sorted(out.glob("*.py"))})
     assert outputs[0] == outputs[1]
     assert len(outputs[0]) > 20
@@ -60,11 +72,16 @@ def test_one_changed_line_changes_one_statement(tmp_path):
     after = transpile_file(edited).code.splitlines()
     import difflib
 
-    diff = [l for l in difflib.unified_diff(before, after, lineterm="", n=0)
-            if l[:1] in "+-" and not l.startswith(("+++", "---"))]
+    diff = [
+        l
+        for l in difflib.unified_diff(before, after, lineterm="", n=0)
+        if l[:1] in "+-" and not l.startswith(("+++", "---"))
+    ]
     # The header's source and output hashes, the BASIC line comment and the
     # statement: nothing else moves.
-    header = [l for l in diff if l[1:].startswith(("Source SHA-256: ", "Output SHA-256: "))]
+    header = [
+        l for l in diff if l[1:].startswith(("Source SHA-256: ", "Output SHA-256: "))
+    ]
     body = [l for l in diff if l not in header]
     assert len(header) == 4, diff
     assert len(body) == 4, diff

@@ -21,7 +21,7 @@ import sys
 
 import pytest
 
-from conftest import run_basic
+from basic_runner import run_basic
 from transpiler.api import Options, transpile_source
 from transpiler.cli import module_names
 from transpiler.source import SourceFile

@@ -62,3 +62,12 @@ def test_every_other_intrinsic_has_a_runtime_function():
 def test_finished_intrinsics_transpile(line):
     result = transpile_source(SourceFile.from_text("PROG.bas", line + "\n"))
     assert result.code is not None, [d.message for d in result.diagnostics]
+
+
+def test_dict_in_trans_is_a_keyword_not_a_variable():
+    """`TRANS(DICT "F", ...)`: DICT names the dictionary; the generated code
+    must not declare a BASIC variable called DICT."""
+    source = 'X = TRANS(DICT "F", "ID", 1, "X")\nCRT X\n'
+    result = transpile_source(SourceFile.from_text("PROG.bas", source))
+    assert 'rt.trans("DICT F"' in result.code
+    assert '"DICT")' not in result.code and "DICT =" not in result.code

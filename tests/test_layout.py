@@ -19,7 +19,12 @@ from transpiler.api import transpile_file
 ROOT = Path(__file__).resolve().parent.parent
 MODE = black.Mode(line_length=88)
 PROGRAMS = sorted(
-    p for pattern in ("samples/**/*.bas", "tests/conformance*/*.bas", "benchmarks/suite/*.bas")
+    p
+    for pattern in (
+        "samples/**/*.bas",
+        "tests/conformance*/*.bas",
+        "benchmarks/suite/*.bas",
+    )
     for p in ROOT.glob(pattern)
 )
 
@@ -103,6 +108,7 @@ def test_fast_printing_gives_libcsts_text(path: Path, monkeypatch):
     from libcst._nodes import expression
     from transpiler.lower import render
 
-    monkeypatch.setattr(expression._BaseParenthesizedNode, "_parenthesize",
-                        render.LIBCST_PARENTHESIZE)
+    monkeypatch.setattr(
+        expression._BaseParenthesizedNode, "_parenthesize", render.LIBCST_PARENTHESIZE
+    )
     assert fast == tree.code

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import run_basic
+from basic_runner import run_basic
 
 HERE = Path(__file__).resolve().parent / "programs"
 CASES = sorted(p for p in HERE.glob("*.bas") if p.with_suffix(".out").exists())

@@ -203,7 +203,9 @@ RETURN
 """
 
 
-def run(tmp_path, name: str, source: str, typed: bool, monkeypatch) -> tuple[bytes, str]:
+def run(
+    tmp_path, name: str, source: str, typed: bool, monkeypatch
+) -> tuple[bytes, str]:
     """Transpile a program (with or without the types pass), run it in this
     process and return what it printed and the error it reported."""
     from runtime_lib import catalog, files, program
@@ -215,7 +217,9 @@ def run(tmp_path, name: str, source: str, typed: bool, monkeypatch) -> tuple[byt
     path.write_text(textwrap.dedent(source).strip() + "\nEND\n")
     with monkeypatch.context() as patch:
         if not typed:
-            patch.setattr(api, "infer_types", lambda prog: setattr(prog, "types", T.Types()))
+            patch.setattr(
+                api, "infer_types", lambda prog: setattr(prog, "types", T.Types())
+            )
         result = api.transpile_source(SourceFile.read(path))
     assert result.code is not None, [d.format() for d in result.diagnostics]
     module_path = folder / f"{name}_{'typed' if typed else 'plain'}.py"

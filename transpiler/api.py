@@ -24,7 +24,6 @@ from transpiler.preprocess import PreprocessOptions, preprocess
 from transpiler.source import SourceFile, SourceMap
 
 
-
 def generator_version() -> str:
     """A hash of the transpiler's own code and of the runtime it generates
     calls to (and folds constants with): cached modules made by another
@@ -98,29 +97,51 @@ def module_name(item: str) -> str:
     base = "".join(c if c.isalnum() else "_" for c in item.lower())
     if not base or base[0].isdigit():
         base = "m_" + base
-    if (keyword.iskeyword(base) or base.startswith("__") or base in _TAKEN_MODULES
-            or base in sys.stdlib_module_names):
+    if (
+        keyword.iskeyword(base)
+        or base.startswith("__")
+        or base in _TAKEN_MODULES
+        or base in sys.stdlib_module_names
+    ):
         base += "_"
     return base
 
 
 # Top-level modules generated code and pick2py itself import.
-_TAKEN_MODULES = frozenset(["transpiler", "runtime_lib", "rt", "lark", "libcst", "black",
-                            "platformdirs", "pytest", "hypothesis", "cryptography"])
+_TAKEN_MODULES = frozenset(
+    [
+        "transpiler",
+        "runtime_lib",
+        "rt",
+        "lark",
+        "libcst",
+        "black",
+        "platformdirs",
+        "pytest",
+        "hypothesis",
+        "cryptography",
+    ]
+)
 
 
-def transpile_source(source: SourceFile, options: Options | None = None,
-                     name: str | None = None) -> Result:
+def transpile_source(
+    source: SourceFile, options: Options | None = None, name: str | None = None
+) -> Result:
     """Transpile one BASIC item; return its Python source or its diagnostics."""
     options = options or Options()
     name = name or item_name(source.path)
     diagnostics = Diagnostics(SourceMap())
-    pre = preprocess(source, PreprocessOptions(options.include_path, set(options.defines)),
-                     diagnostics)
+    pre = preprocess(
+        source,
+        PreprocessOptions(options.include_path, set(options.defines)),
+        diagnostics,
+    )
     lexed = lex(pre.source_map, diagnostics, options.dialect)
     item = parse(name, source.path, lexed, diagnostics)
     check_nesting(item, diagnostics)
-    result = Result(name, source.path, None, diagnostics.sorted(), pre.includes, source.sha256())
+    result = Result(
+        name, source.path, None, diagnostics.sorted(), pre.includes, source.sha256()
+    )
     if diagnostics.has_errors() or options.syntax_only:
         return result
     program = resolve(item, diagnostics, lexed.dialect)
@@ -131,7 +152,9 @@ def transpile_source(source: SourceFile, options: Options | None = None,
         return result
     from transpiler.emit import module_code
 
-    code = module_code(program, diagnostics, os.path.basename(source.path), source.sha256())
+    code = module_code(
+        program, diagnostics, os.path.basename(source.path), source.sha256()
+    )
     result.diagnostics = diagnostics.sorted()
     if not diagnostics.has_errors():
         result.code = code

@@ -736,8 +736,11 @@ def _statement_plan(cls: type) -> tuple[tuple[str, ...], int]:
     """The fields of a node class that may hold statements or clauses."""
     if dataclasses.is_dataclass(cls):
         fields = dataclasses.fields(cls)
-        names = tuple(f.name for f in fields
-                      if any(word in f.type for word in ("Stmt", "Clause", "CaseArm")))
+        names = tuple(
+            f.name
+            for f in fields
+            if any(word in f.type for word in ("Stmt", "Clause", "CaseArm"))
+        )
         plan = (names, len(fields))
     else:
         plan = ((), -1)
@@ -750,7 +753,11 @@ def _statement_children(node):
     values = node.__dict__
     names, count = _STATEMENT_PLANS.get(type(node)) or _statement_plan(type(node))
     if len(values) != count:
-        return [c for c in _children(node) if isinstance(c, (Stmt, Clause, Clauses, CaseArm))]
+        return [
+            c
+            for c in _children(node)
+            if isinstance(c, (Stmt, Clause, Clauses, CaseArm))
+        ]
     out = []
     for name in names:
         value = values[name]
@@ -796,6 +803,7 @@ def walk_statements(root):
         if isinstance(current, Stmt):
             yield current
         stack.extend(reversed(_statement_children(current)))
+
 
 def transform(node, fn: Callable):
     """Rebuild a tree bottom-up, replacing each node with ``fn(node)``."""

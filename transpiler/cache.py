@@ -37,8 +37,12 @@ def cache_root() -> Path:
 
 def result_key(data: bytes, options: Options) -> str:
     """The hash naming a result: the source, pick2py's code, the options."""
-    settings = (generator_version(), options.include_path, sorted(options.defines),
-                options.syntax_only) + ((options.dialect,) if options.dialect else ())
+    settings = (
+        generator_version(),
+        options.include_path,
+        sorted(options.defines),
+        options.syntax_only,
+    ) + ((options.dialect,) if options.dialect else ())
     return hashlib.sha256(data + repr(settings).encode()).hexdigest()
 
 
@@ -52,18 +56,24 @@ def transpile_cached(path: str | Path, options: Optional[Options] = None) -> Res
     cached = _read(entry)
     if cached is not None and includes_unchanged(cached["includes"]):
         return Result(
-            cached["name"], str(path), cached["code"],
+            cached["name"],
+            str(path),
+            cached["code"],
             [Diagnostic(**d) for d in cached["diagnostics"]],
-            list(cached["includes"]), cached["sha256"],
+            list(cached["includes"]),
+            cached["sha256"],
         )
     result = transpile_file(path, options)
-    _write(entry, {
-        "name": result.name,
-        "code": result.code,
-        "diagnostics": [asdict(d) for d in result.diagnostics],
-        "includes": {p: file_state(p) for p in result.includes},
-        "sha256": result.sha256,
-    })
+    _write(
+        entry,
+        {
+            "name": result.name,
+            "code": result.code,
+            "diagnostics": [asdict(d) for d in result.diagnostics],
+            "includes": {p: file_state(p) for p in result.includes},
+            "sha256": result.sha256,
+        },
+    )
     return result
 
 

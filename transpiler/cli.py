@@ -19,6 +19,7 @@ from pathlib import Path
 from transpiler.api import Options, Result, item_name, module_name
 from transpiler.cache import transpile_cached
 from transpiler.diagnostics import InternalError
+from transpiler.lower.naming import unique
 
 SKIPPED_SUFFIXES = (".md", ".out", ".txt", ".py", ".json")
 
@@ -55,11 +56,7 @@ def module_names(items: list[Path]) -> dict[Path, str]:
     names: dict[Path, str] = {}
     taken: set[str] = set()
     for item in sorted(items, key=lambda p: (item_name(p), str(p))):
-        base = module_name(item_name(item))
-        candidate, n = base, 2
-        while candidate in taken:
-            candidate = f"{base}_{n}"
-            n += 1
+        candidate = unique(module_name(item_name(item)), taken)
         taken.add(candidate)
         names[item] = candidate
     return names
@@ -152,8 +149,12 @@ def report_staleness(target: Path, result: Result, show_diff: bool) -> int:
         return 0
     sys.stderr.write(f"{target}: {staleness(current, result.sha256)}\n")
     if show_diff:
-        diff = difflib.unified_diff(current.splitlines(True), result.code.splitlines(True),
-                                    str(target), str(target) + " (regenerated)")
+        diff = difflib.unified_diff(
+            current.splitlines(True),
+            result.code.splitlines(True),
+            str(target),
+            str(target) + " (regenerated)",
+        )
         sys.stdout.writelines(diff)
     return 1
 
@@ -228,7 +229,9 @@ def cmd_run(args) -> int:
         return 1
     info = module.__basic__
     if info.kind != "PROGRAM":
-        sys.stderr.write(f"pick2py: {args.program} is a {info.kind.lower()}, not a program\n")
+        sys.stderr.write(
+            f"pick2py: {args.program} is a {info.kind.lower()}, not a program\n"
+        )
         return 1
     return program.run(info.entry, list(args.args))
 
@@ -241,34 +244,56 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p):
-        p.add_argument("--include-path", action="append", metavar="DIR",
-                       help="where $INSERT/$INCLUDE items are found (repeatable)")
-        p.add_argument("-D", dest="define", action="append", metavar="NAME",
-                       help="define a symbol for $IFDEF (repeatable)")
-        p.add_argument("--dialect", choices=["scarletdme", "universe", "d3"],
-                       help="the BASIC dialect (default scarletdme; $OPTIONS lines"
-                       " in a program override it)")
+        p.add_argument(
+            "--include-path",
+            action="append",
+            metavar="DIR",
+            help="where $INSERT/$INCLUDE items are found (repeatable)",
+        )
+        p.add_argument(
+            "-D",
+            dest="define",
+            action="append",
+            metavar="NAME",
+            help="define a symbol for $IFDEF (repeatable)",
+        )
+        p.add_argument(
+            "--dialect",
+            choices=["scarletdme", "universe", "d3"],
+            help="the BASIC dialect (default scarletdme; $OPTIONS lines"
+            " in a program override it)",
+        )
 
     t = sub.add_parser("transpile", help="write one Python module per BASIC item")
     t.add_argument("paths", nargs="+", metavar="PATH")
     t.add_argument("-o", "--output", required=True, metavar="OUTDIR")
-    t.add_argument("--check", action="store_true",
-                   help="list generated files that are stale or edited by hand")
+    t.add_argument(
+        "--check",
+        action="store_true",
+        help="list generated files that are stale or edited by hand",
+    )
     t.add_argument("--diff", action="store_true", help="show what would change")
     common(t)
     t.set_defaults(func=cmd_transpile)
 
     c = sub.add_parser("check", help="report problems without writing anything")
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("--syntax-only", action="store_true",
-                   help="report syntax errors only")
+    c.add_argument(
+        "--syntax-only", action="store_true", help="report syntax errors only"
+    )
     common(c)
     c.set_defaults(func=cmd_check)
 
     r = sub.add_parser("run", help="transpile (cached) and run a BASIC program")
-    r.add_argument("--account", metavar="DIR", help="the account folder (default: here)")
-    r.add_argument("--catalog", action="append", metavar="DIR",
-                   help="folders for CALL and EXECUTE to search (repeatable)")
+    r.add_argument(
+        "--account", metavar="DIR", help="the account folder (default: here)"
+    )
+    r.add_argument(
+        "--catalog",
+        action="append",
+        metavar="DIR",
+        help="folders for CALL and EXECUTE to search (repeatable)",
+    )
     common(r)
     r.add_argument("program", metavar="PROGRAM")
     r.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")

@@ -19,12 +19,17 @@ def add_file_commands(sub) -> None:
     """Register the file subcommands on the main argument parser."""
 
     def account(p):
-        p.add_argument("--account", metavar="DIR", help="the account folder (default: here)")
+        p.add_argument(
+            "--account", metavar="DIR", help="the account folder (default: here)"
+        )
 
     c = sub.add_parser("create-file", help="create a file in the account")
     c.add_argument("name")
-    c.add_argument("--directory", action="store_true",
-                   help="a directory file (one OS file per record) instead of hashed")
+    c.add_argument(
+        "--directory",
+        action="store_true",
+        help="a directory file (one OS file per record) instead of hashed",
+    )
     account(c)
     c.set_defaults(func=cmd_create_file)
 
@@ -39,8 +44,10 @@ def add_file_commands(sub) -> None:
     account(r)
     r.set_defaults(func=cmd_register_file)
 
-    for verb, helptext in (("export", "copy records to a ScarletDME directory file"),
-                           ("import", "copy records from a ScarletDME directory file")):
+    for verb, helptext in (
+        ("export", "copy records to a ScarletDME directory file"),
+        ("import", "copy records from a ScarletDME directory file"),
+    ):
         p = sub.add_parser(verb, help=helptext)
         if verb == "export":
             p.add_argument("name")
@@ -64,8 +71,11 @@ def cmd_create_file(args) -> int:
     from runtime_lib.files import admin
 
     try:
-        messages = admin.create_file(args.name, "DIRECTORY" if args.directory else "DYNAMIC",
-                                     account=args.account)
+        messages = admin.create_file(
+            args.name,
+            "DIRECTORY" if args.directory else "DYNAMIC",
+            account=args.account,
+        )
     except admin.AdminError as exc:
         return _fail(exc)
     for line in messages:
@@ -91,7 +101,9 @@ def cmd_register_file(args) -> int:
     from runtime_lib.files import admin
 
     try:
-        admin.register_file(args.name, args.folder, dict_path=args.dict, account=args.account)
+        admin.register_file(
+            args.name, args.folder, dict_path=args.dict, account=args.account
+        )
     except admin.AdminError as exc:
         return _fail(exc)
     return 0
@@ -103,11 +115,23 @@ def cmd_copy(args) -> int:
     ids = args.ids or None
     try:
         if args.verb == "export":
-            n = admin.export_records(args.name, args.folder, ids=ids, dict_part=args.dict,
-                                     overwrite=not args.keep, account=args.account)
+            n = admin.export_records(
+                args.name,
+                args.folder,
+                ids=ids,
+                dict_part=args.dict,
+                overwrite=not args.keep,
+                account=args.account,
+            )
         else:
-            n = admin.import_records(args.folder, args.name, ids=ids, dict_part=args.dict,
-                                     overwrite=not args.keep, account=args.account)
+            n = admin.import_records(
+                args.folder,
+                args.name,
+                ids=ids,
+                dict_part=args.dict,
+                overwrite=not args.keep,
+                account=args.account,
+            )
     except admin.AdminError as exc:
         return _fail(exc)
     sys.stderr.write(f"{n} records copied\n")

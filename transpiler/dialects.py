@@ -48,8 +48,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-__all__ = ["D3", "DIALECTS", "Dialect", "DialectFunction", "SCARLETDME", "UNIVERSE",
-           "by_name", "select"]
+__all__ = [
+    "D3",
+    "DIALECTS",
+    "Dialect",
+    "DialectFunction",
+    "SCARLETDME",
+    "UNIVERSE",
+    "by_name",
+    "select",
+]
 
 
 @dataclass(frozen=True)
@@ -131,8 +139,14 @@ D3 = Dialect(
 
 DIALECTS = {"scarletdme": SCARLETDME, "universe": UNIVERSE, "d3": D3}
 
-_ALIASES = {"QM": "scarletdme", "SCARLETDME": "scarletdme", "OPENQM": "scarletdme",
-            "UNIVERSE": "universe", "UV": "universe", "D3": "d3"}
+_ALIASES = {
+    "QM": "scarletdme",
+    "SCARLETDME": "scarletdme",
+    "OPENQM": "scarletdme",
+    "UNIVERSE": "universe",
+    "UV": "universe",
+    "D3": "d3",
+}
 
 _DIRECTIVE = re.compile(r"^\s*\$(OPTIONS|MODE)\b(.*)$", re.IGNORECASE)
 

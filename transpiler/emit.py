@@ -30,19 +30,24 @@ def module_code(program: Program, diagnostics, source_name: str, sha: str) -> st
     code = render_code(build_module(program, diagnostics, source_name, sha))
     missing = missing_runtime_names(code)
     if missing:
-        raise InternalError(f"generated code calls rt.{', rt.'.join(sorted(missing))}, "
-                            "which the runtime does not have", source_name)
+        raise InternalError(
+            f"generated code calls rt.{', rt.'.join(sorted(missing))}, "
+            "which the runtime does not have",
+            source_name,
+        )
     try:
         code = layout.format_module(code)
     except Exception as exc:  # our own output could not be laid out: our bug
-        raise InternalError(f"generated code for {name} could not be laid out ({exc})",
-                            source_name) from exc
+        raise InternalError(
+            f"generated code for {name} could not be laid out ({exc})", source_name
+        ) from exc
     code = sign(code)
     try:
         compile(code, source_name + ".py", "exec")
     except SyntaxError as exc:
-        raise InternalError(f"generated code for {name} does not compile ({exc.msg})",
-                            source_name) from exc
+        raise InternalError(
+            f"generated code for {name} does not compile ({exc.msg})", source_name
+        ) from exc
     return code
 
 

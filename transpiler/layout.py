@@ -39,19 +39,66 @@ TERNARY_PRIORITY = 16
 LOGIC_PRIORITY = 14
 COMPARATOR_PRIORITY = 10
 MATH_PRIORITIES = {
-    "|": 9, "^": 8, "&": 7, "<<": 6, ">>": 6, "+": 5, "-": 5,
-    "*": 4, "/": 4, "//": 4, "%": 4, "@": 4, "~": 3, "**": 2,
+    "|": 9,
+    "^": 8,
+    "&": 7,
+    "<<": 6,
+    ">>": 6,
+    "+": 5,
+    "-": 5,
+    "*": 4,
+    "/": 4,
+    "//": 4,
+    "%": 4,
+    "@": 4,
+    "~": 3,
+    "**": 2,
 }
 DOT_PRIORITY = 1
 
 OPENING = {"(": ")", "[": "]", "{": "}"}
 CLOSING = {")": "(", "]": "[", "}": "{"}
 COMPARATORS = {"<", ">", "==", "!=", "<=", ">=", "<>"}
-ASSIGNMENTS = {"=", "+=", "-=", "*=", "/=", "//=", "%=", "**=", "&=", "|=", "^=",
-               ">>=", "<<=", "@=", ":="}
-KEYWORDS_BEFORE_OPERAND = {"return", "if", "elif", "while", "in", "not", "and", "or",
-                           "is", "else", "for", "lambda", "del", "assert", "yield",
-                           "await", "raise", "import", "from", "with", "as"}
+ASSIGNMENTS = {
+    "=",
+    "+=",
+    "-=",
+    "*=",
+    "/=",
+    "//=",
+    "%=",
+    "**=",
+    "&=",
+    "|=",
+    "^=",
+    ">>=",
+    "<<=",
+    "@=",
+    ":=",
+}
+KEYWORDS_BEFORE_OPERAND = {
+    "return",
+    "if",
+    "elif",
+    "while",
+    "in",
+    "not",
+    "and",
+    "or",
+    "is",
+    "else",
+    "for",
+    "lambda",
+    "del",
+    "assert",
+    "yield",
+    "await",
+    "raise",
+    "import",
+    "from",
+    "with",
+    "as",
+}
 
 _TOKEN = re.compile(
     r"""
@@ -104,13 +151,17 @@ class Line:
     should_split_rhs: bool = False
     delimiters: dict[int, int] = field(default_factory=dict)
     is_def: bool = False
-    invisible: list[Leaf] = field(default_factory=list)  # brackets invisible when marked
+    invisible: list[Leaf] = field(
+        default_factory=list
+    )  # brackets invisible when marked
 
     def __str__(self) -> str:
         if not self.leaves:
             return ""
         first = self.leaves[0]
-        text = "    " * self.depth + first.value + "".join(str(l) for l in self.leaves[1:])
+        text = (
+            "    " * self.depth + first.value + "".join(str(l) for l in self.leaves[1:])
+        )
         for comments in self.comments.values():
             text += "".join(str(c) for c in comments)
         return text
@@ -128,8 +179,11 @@ class Line:
 
     @property
     def is_import(self) -> bool:
-        return bool(self.leaves) and self.leaves[0].value in ("import", "from") and \
-            self.leaves[0].kind == "name"
+        return (
+            bool(self.leaves)
+            and self.leaves[0].value in ("import", "from")
+            and self.leaves[0].kind == "name"
+        )
 
     def max_priority(self, exclude: frozenset = frozenset()) -> int:
         values = [p for k, p in self.delimiters.items() if k not in exclude]
@@ -163,11 +217,18 @@ class Tracker:
     def mark(self, leaf: Leaf, line: Line) -> None:
         if leaf.kind == "comment":
             return
-        if self.depth == 0 and leaf.kind == "close" and \
-                (0, CLOSING.get(leaf.value, "(")) not in self.match:
+        if (
+            self.depth == 0
+            and leaf.kind == "close"
+            and (0, CLOSING.get(leaf.value, "(")) not in self.match
+        ):
             return
-        if self.for_depths and self.for_depths[-1] == self.depth and leaf.value == "in" \
-                and leaf.for_in:
+        if (
+            self.for_depths
+            and self.for_depths[-1] == self.depth
+            and leaf.value == "in"
+            and leaf.for_in
+        ):
             self.depth -= 1
             self.for_depths.pop()
         if leaf.kind == "close":
@@ -211,12 +272,18 @@ def split_before_priority(leaf: Leaf, previous: Optional[Leaf]) -> int:
         return TERNARY_PRIORITY
     if leaf.value == "is":
         return COMPARATOR_PRIORITY
-    if leaf.value == "in" and leaf.comparator_in and not (
-        previous is not None and previous.value == "not" and previous.kind == "name"
+    if (
+        leaf.value == "in"
+        and leaf.comparator_in
+        and not (
+            previous is not None and previous.value == "not" and previous.kind == "name"
+        )
     ):
         return COMPARATOR_PRIORITY
-    if leaf.value == "not" and leaf.comparator_in and not (
-        previous is not None and previous.value == "is"
+    if (
+        leaf.value == "not"
+        and leaf.comparator_in
+        and not (previous is not None and previous.value == "is")
     ):
         return COMPARATOR_PRIORITY
     if leaf.logic:
@@ -262,8 +329,10 @@ def annotate(leaves: list[Leaf]) -> None:
         value = leaf.value
         operand_position = (
             previous is None
-            or previous.kind in ("open", "op") and previous.value not in (")", "]", "}")
-            or previous.kind == "name" and previous.value in KEYWORDS_BEFORE_OPERAND
+            or previous.kind in ("open", "op")
+            and previous.value not in (")", "]", "}")
+            or previous.kind == "name"
+            and previous.value in KEYWORDS_BEFORE_OPERAND
         )
         if leaf.kind == "open":
             leaf.atom = operand_position
@@ -273,13 +342,22 @@ def annotate(leaves: list[Leaf]) -> None:
                 stack.pop()
         elif leaf.kind == "op" and value in ("-", "+", "~") and operand_position:
             leaf.unary = True
-        elif leaf.kind == "op" and value == "=" and stack and stack[-1].value == "(" \
-                and not stack[-1].atom:
+        elif (
+            leaf.kind == "op"
+            and value == "="
+            and stack
+            and stack[-1].value == "("
+            and not stack[-1].atom
+        ):
             leaf.keyword_eq = True
         elif leaf.kind == "name":
             if value == "not":
                 following = leaves[index + 1] if index + 1 < len(leaves) else None
-                if following is not None and following.value == "in" and not operand_position:
+                if (
+                    following is not None
+                    and following.value == "in"
+                    and not operand_position
+                ):
                     leaf.comparator_in = True
                 elif previous is not None and previous.value == "is":
                     leaf.comparator_in = True
@@ -343,7 +421,9 @@ def add_invisible_parens(leaves: list[Leaf]) -> list[Leaf]:
     if last_assign < 0:
         return leaves
     out = leaves
-    target_is_tuple = any(l.value == "," and l.kind == "op" for l in _top_level(leaves[:last_assign]))
+    target_is_tuple = any(
+        l.value == "," and l.kind == "op" for l in _top_level(leaves[:last_assign])
+    )
     out = _wrap(out, last_assign + 1, len(out))
     if target_is_tuple:
         out = _wrap(out, 0, last_assign)
@@ -360,7 +440,11 @@ def wrap_conditionals(leaves: list[Leaf]) -> list[Leaf]:
             start = _expression_start(leaves, index)
             end = _expression_end(leaves, index)
             before = leaves[start - 1] if start > 0 else None
-            if not (before is not None and before.kind == "open" and before.value in ("(", "")):
+            if not (
+                before is not None
+                and before.kind == "open"
+                and before.value in ("(", "")
+            ):
                 leaves = _wrap_range(leaves, start, end)
                 index += 1
         index += 1
@@ -380,10 +464,13 @@ def _expression_start(leaves: list[Leaf], index: int) -> int:
             if depth == 0:
                 return i + 1
             depth -= 1
-        elif depth == 0 and (leaf.kind == "op" and leaf.value in _SEPARATORS
-                             or leaf.kind == "name" and leaf.value in
-                             ("return", "if", "elif", "while", "in", "lambda", "yield")
-                             and not leaf.ternary):
+        elif depth == 0 and (
+            leaf.kind == "op"
+            and leaf.value in _SEPARATORS
+            or leaf.kind == "name"
+            and leaf.value in ("return", "if", "elif", "while", "in", "lambda", "yield")
+            and not leaf.ternary
+        ):
             return i + 1
     return 0
 
@@ -427,7 +514,11 @@ def _wrap(leaves: list[Leaf], start: int, end: int) -> list[Leaf]:
     inner = leaves[start:end]
     if not inner:
         return leaves
-    if inner[0].kind == "open" and inner[0].value == "(" and _matching(inner, 0) == len(inner) - 1:
+    if (
+        inner[0].kind == "open"
+        and inner[0].value == "("
+        and _matching(inner, 0) == len(inner) - 1
+    ):
         if any(l.value == "," for l in _top_level(inner[1:-1])):
             return leaves  # a tuple keeps its own parentheses
         raise Unsupported("redundant parentheses")
@@ -504,7 +595,9 @@ def transform(line: Line) -> Iterator[Line]:
     yield line
 
 
-def run_transformer(line: Line, transformer, text: str, force_optional: bool) -> list[Line]:
+def run_transformer(
+    line: Line, transformer, text: str, force_optional: bool
+) -> list[Line]:
     result: list[Line] = []
     for piece in transformer(line, force_optional):
         if str(piece) == text:
@@ -531,12 +624,23 @@ def clone_line(line: Line) -> Line:
     leaves = []
     mapping: dict[int, Leaf] = {}
     for leaf in line.leaves:
-        copy = Leaf(leaf.kind, leaf.value, leaf.prefix, atom=leaf.atom, unary=leaf.unary,
-                    keyword_eq=leaf.keyword_eq, comparator_in=leaf.comparator_in,
-                    ternary=leaf.ternary, logic=leaf.logic, for_in=leaf.for_in)
+        copy = Leaf(
+            leaf.kind,
+            leaf.value,
+            leaf.prefix,
+            atom=leaf.atom,
+            unary=leaf.unary,
+            keyword_eq=leaf.keyword_eq,
+            comparator_in=leaf.comparator_in,
+            ternary=leaf.ternary,
+            logic=leaf.logic,
+            for_in=leaf.for_in,
+        )
         mapping[id(leaf)] = copy
         leaves.append(copy)
-    new = Line(depth=line.depth, inside_brackets=line.inside_brackets, is_def=line.is_def)
+    new = Line(
+        depth=line.depth, inside_brackets=line.inside_brackets, is_def=line.is_def
+    )
     tracker = Tracker()
     for leaf in leaves:
         new.append(leaf, True, tracker)
@@ -550,14 +654,20 @@ def ensure_visible(leaf: Leaf) -> None:
         leaf.value = "(" if leaf.kind == "open" else ")"
 
 
-def build_line(leaves: list[Leaf], original: Line, opening: Leaf, component: str) -> Line:
+def build_line(
+    leaves: list[Leaf], original: Line, opening: Leaf, component: str
+) -> Line:
     """Black's bracket_split_build_line."""
     result = Line(depth=original.depth)
     if component == "body":
         result.inside_brackets = True
         result.depth += 1
-        if leaves and original.is_def and opening.value == "(" and \
-                not any(l.value == "," and l.kind == "op" for l in leaves):
+        if (
+            leaves
+            and original.is_def
+            and opening.value == "("
+            and not any(l.value == "," and l.kind == "op" for l in leaves)
+        ):
             if leaves[-1].value != ",":
                 leaves = leaves + [Leaf("op", ",")]
     tracker = Tracker()
@@ -587,7 +697,11 @@ def _inside_brackets(leaves: list[Leaf]) -> set[int]:
 
 
 def should_split_line(line: Line, opening: Leaf) -> bool:
-    trailing = bool(line.leaves) and line.leaves[-1].value == "," and line.leaves[-1].kind == "op"
+    trailing = (
+        bool(line.leaves)
+        and line.leaves[-1].value == ","
+        and line.leaves[-1].kind == "op"
+    )
     exclude = frozenset([id(line.leaves[-1])]) if trailing else frozenset()
     try:
         priority = line.max_priority(exclude)
@@ -620,8 +734,11 @@ def left_hand_split(line: Line, force_optional: bool) -> Iterator[Line]:
             current = body
     if matching is None or not tail:
         raise CannotSplit("no brackets")
-    lines = [build_line(head, line, matching, "head"), build_line(body, line, matching, "body"),
-             build_line(tail, line, matching, "tail")]
+    lines = [
+        build_line(head, line, matching, "head"),
+        build_line(body, line, matching, "body"),
+        build_line(tail, line, matching, "tail"),
+    ]
     bracket_split_succeeded_or_raise(*lines)
     for piece in lines:
         if piece:
@@ -657,8 +774,13 @@ def first_right_hand_split(line: Line, omit: frozenset = frozenset()) -> RHS:
     tail.reverse()
     body.reverse()
     head.reverse()
-    result = RHS(build_line(head, line, opening, "head"), build_line(body, line, opening, "body"),
-                 build_line(tail, line, opening, "tail"), opening, closing)
+    result = RHS(
+        build_line(head, line, opening, "head"),
+        build_line(body, line, opening, "body"),
+        build_line(tail, line, opening, "tail"),
+        opening,
+        closing,
+    )
     bracket_split_succeeded_or_raise(result.head, result.body, result.tail)
     return result
 
@@ -677,8 +799,11 @@ def right_hand_split_with_omits(line: Line, force_optional: bool) -> Iterator[Li
                 if leaf.kind == "close" and id(leaf) not in omit:
                     target = leaf.opening
                     break
-            if target is not None and target.value and \
-                    prefix_lengths.get(id(target), 0) > LINE_LENGTH:
+            if (
+                target is not None
+                and target.value
+                and prefix_lengths.get(id(target), 0) > LINE_LENGTH
+            ):
                 continue
         lines = list(right_hand_split(line, force_optional, omit))
         if first_lines is None and not omit:
@@ -692,16 +817,20 @@ def right_hand_split_with_omits(line: Line, force_optional: bool) -> Iterator[Li
         yield from right_hand_split(line, force_optional, frozenset())
 
 
-def right_hand_split(line: Line, force_optional: bool, omit: frozenset) -> Iterator[Line]:
+def right_hand_split(
+    line: Line, force_optional: bool, omit: frozenset
+) -> Iterator[Line]:
     rhs = first_right_hand_split(line, omit)
     yield from maybe_split_omitting_optional_parens(rhs, line, force_optional, omit)
 
 
-def maybe_split_omitting_optional_parens(rhs: RHS, line: Line, force_optional: bool,
-                                         omit: frozenset) -> Iterator[Line]:
+def maybe_split_omitting_optional_parens(
+    rhs: RHS, line: Line, force_optional: bool, omit: frozenset
+) -> Iterator[Line]:
     if (
         not force_optional
-        and rhs.opening.value == "" and rhs.opening.kind == "open"
+        and rhs.opening.value == ""
+        and rhs.opening.kind == "open"
         and rhs.closing.value == ""
         and not line.is_import
         and can_omit_invisible_parens(rhs)
@@ -710,7 +839,9 @@ def maybe_split_omitting_optional_parens(rhs: RHS, line: Line, force_optional: b
         try:
             oop = first_right_hand_split(line, omit)
             if prefer_split_rhs_oop(oop, rhs):
-                yield from maybe_split_omitting_optional_parens(oop, line, force_optional, omit)
+                yield from maybe_split_omitting_optional_parens(
+                    oop, line, force_optional, omit
+                )
                 return
         except CannotSplit:
             if not can_be_split(rhs.body) and not is_short(rhs.body):
@@ -724,8 +855,12 @@ def maybe_split_omitting_optional_parens(rhs: RHS, line: Line, force_optional: b
 
 def prefer_split_rhs_oop(oop: RHS, rhs: RHS) -> bool:
     head = rhs.head.leaves
-    if not (len(head) >= 2 and head[-2].kind == "op" and head[-2].value == "=" and
-            not head[-2].keyword_eq):
+    if not (
+        len(head) >= 2
+        and head[-2].kind == "op"
+        and head[-2].value == "="
+        and not head[-2].keyword_eq
+    ):
         return True
     if not any(l.kind in ("open", "close") for l in head[:-1]):
         return True
@@ -787,7 +922,9 @@ def can_omit_invisible_parens(rhs: RHS) -> bool:
             return True
     penultimate, last = line.leaves[-2], line.leaves[-1]
     kind = CLOSING.get(last.value, "(") if last.kind == "close" else ""
-    if kind in ("(", "{") or (kind == "[" and last.opening is not None and last.opening.atom):
+    if kind in ("(", "{") or (
+        kind == "[" and last.opening is not None and last.opening.atom
+    ):
         if penultimate.kind == "open":
             return False
         if can_omit_closing_paren(line, last):
@@ -845,7 +982,11 @@ def generate_trailers_to_omit(line: Line) -> Iterator[frozenset]:
                 opening = None
             elif leaf.kind == "close":
                 previous = line.leaves[index - 1] if index > 0 else None
-                if previous is not None and previous.value == "," and previous.kind == "op":
+                if (
+                    previous is not None
+                    and previous.value == ","
+                    and previous.kind == "op"
+                ):
                     break
                 inner.add(id(leaf))
         elif leaf.kind == "close":
@@ -924,10 +1065,14 @@ def _black_statement(text: str) -> list[str]:
     body = "    " * depth + stripped + "\n"
     if stripped.rstrip().endswith(":") or re.search(r":\s+#", stripped):
         body += "    " * (depth + 1) + "pass\n"
-    formatted = black.format_str(wrapper + body, mode=black.Mode(line_length=LINE_LENGTH))
+    formatted = black.format_str(
+        wrapper + body, mode=black.Mode(line_length=LINE_LENGTH)
+    )
     lines = formatted.splitlines()
     skip = depth + (2 if is_clause else 0)
-    lines = [line for line in lines[skip:] if line]  # black may add a blank line before a def
+    lines = [
+        line for line in lines[skip:] if line
+    ]  # black may add a blank line before a def
     if body.count("\n") == 2:
         lines = lines[:-1]
     return lines
@@ -948,8 +1093,14 @@ def format_module(code: str) -> str:
     # The module docstring (the only multi-line string) passes through.
     if lines and lines[0].startswith('"""'):
         end = 0
-        if not (len(lines[0]) > 3 and lines[0].rstrip().endswith('"""') and lines[0].count('"""') == 2):
-            end = next(i for i in range(1, len(lines)) if lines[i].rstrip().endswith('"""'))
+        if not (
+            len(lines[0]) > 3
+            and lines[0].rstrip().endswith('"""')
+            and lines[0].count('"""') == 2
+        ):
+            end = next(
+                i for i in range(1, len(lines)) if lines[i].rstrip().endswith('"""')
+            )
         out.extend(lines[: end + 1])
         index = end + 1
         if index < len(lines):
@@ -973,9 +1124,13 @@ def format_module(code: str) -> str:
         starts_def = stripped.startswith(("def ", "@", "class "))
         is_import = stripped.startswith(("import ", "from "))
         if starts_def and previous_code is not None:
-            opened_block = previous_code.rstrip().endswith(":") and \
-                _depth(previous_code) < depth
-            decorated = previous_code.lstrip().startswith("@") and _depth(previous_code) == depth
+            opened_block = (
+                previous_code.rstrip().endswith(":") and _depth(previous_code) < depth
+            )
+            decorated = (
+                previous_code.lstrip().startswith("@")
+                and _depth(previous_code) == depth
+            )
             if not opened_block and not decorated:
                 before = max(before, 1 if depth else 2)
             elif opened_block and not pending:

@@ -196,10 +196,14 @@ class LexResult:
 class Lexer:
     """Turns the preprocessed lines of one item into grammar tokens."""
 
-    def __init__(self, source_map: SourceMap, diagnostics: Diagnostics, dialect: str = ""):
+    def __init__(
+        self, source_map: SourceMap, diagnostics: Diagnostics, dialect: str = ""
+    ):
         self.source_map = source_map
         self.diagnostics = diagnostics
-        self.dialect = dialects.select(dialect, (line.text for line in source_map.lines))
+        self.dialect = dialects.select(
+            dialect, (line.text for line in source_map.lines)
+        )
         self.out: list[Token] = []
         self.comments: list[Comment] = []
         self.directives: list[tuple[int, str]] = []
@@ -302,10 +306,16 @@ class Lexer:
         out: list[Raw] = []
         for raw in raws:
             prev = out[-1] if out else None
-            if (raw.kind == "sym" and raw.text == "(" and prev is not None
-                    and prev.kind == "name" and not prev.paren
-                    and prev.value in kw.INTRINSICS and len(out) > 1
-                    and not (out[-2].kind == "sym" and out[-2].text == ";")):
+            if (
+                raw.kind == "sym"
+                and raw.text == "("
+                and prev is not None
+                and prev.kind == "name"
+                and not prev.paren
+                and prev.value in kw.INTRINSICS
+                and len(out) > 1
+                and not (out[-2].kind == "sym" and out[-2].text == ";")
+            ):
                 prev.paren = True
                 continue
             out.append(raw)
@@ -395,7 +405,12 @@ class Lexer:
                     j += 1
                 continue
             if self.at_start and self.comment_here(raws, j):
-                own_line = j == 0 or self.last_type() == "NL" and len(self.out) > 1 and self.out[-2].type == "LABEL"
+                own_line = (
+                    j == 0
+                    or self.last_type() == "NL"
+                    and len(self.out) > 1
+                    and self.out[-2].type == "LABEL"
+                )
                 self.comments.append(Comment(raw.line, raw.source[raw.col :], own_line))
                 line = raw.line
                 while j < n and raws[j].line == line:
@@ -488,7 +503,9 @@ class Lexer:
         elif kind == "at":
             if raw.paren:
                 self.paren_depth += 1
-            self.emit("AT_NAME_LPAR" if raw.paren else "AT_NAME", raw.value[1:], line, raw.col)
+            self.emit(
+                "AT_NAME_LPAR" if raw.paren else "AT_NAME", raw.value[1:], line, raw.col
+            )
         elif kind == "atparen":
             self.paren_depth += 1
             self.emit("AT_LPAR", "@(", line, raw.col)
@@ -520,7 +537,10 @@ class Lexer:
             return j + 1
         self.at_start = False
         if text == ":":
-            if self.statement in ("GOTO", "SUBROUTINE") and self.last_type() in ("NAME", "NUMBER"):
+            if self.statement in ("GOTO", "SUBROUTINE") and self.last_type() in (
+                "NAME",
+                "NUMBER",
+            ):
                 return j + 1  # "GOSUB LABEL:", "LOCAL SUB NAME:"
             starts = nxt is not None and self.starts_item(nxt)
             self.emit("COLON" if starts else "TCOLON", ":", line, col)
@@ -547,7 +567,16 @@ class Lexer:
         """BCOMP's test for a ':' operator: does an expression item follow?"""
         if raw.kind == "name":
             return raw.paren or raw.value not in kw.RESERVED
-        if raw.kind in ("num", "hex", "str", "at", "atparen", "dict", "dotnum", "defnum"):
+        if raw.kind in (
+            "num",
+            "hex",
+            "str",
+            "at",
+            "atparen",
+            "dict",
+            "dotnum",
+            "defnum",
+        ):
             return True
         return raw.kind == "sym" and raw.text in ("(", "+", "-")
 
@@ -582,7 +611,9 @@ class Lexer:
                     return False
             elif raw.kind in ("name", "at") and raw.paren or raw.kind == "atparen":
                 depth += 1
-            elif raw.kind == "name" and depth == 0 and raw.value in ("AND", "OR", "THEN"):
+            elif (
+                raw.kind == "name" and depth == 0 and raw.value in ("AND", "OR", "THEN")
+            ):
                 return False
             if depth == 0 and level == 0:
                 break
@@ -606,10 +637,20 @@ class Lexer:
             self.emit("EQ", "=", raw.line, raw.col + 1)
         elif raw.text == "><":
             nxt = raws[j + 1] if j + 1 < len(raws) else None
-            if nxt is not None and nxt.kind == "sym" and nxt.text == "=" and nxt.col == raw.end:
+            if (
+                nxt is not None
+                and nxt.kind == "sym"
+                and nxt.text == "="
+                and nxt.col == raw.end
+            ):
                 self.emit("LE", "<=", raw.line, raw.col + 1)
                 return j + 2
-            if nxt is not None and nxt.kind == "sym" and nxt.text == ">" and nxt.col == raw.end:
+            if (
+                nxt is not None
+                and nxt.kind == "sym"
+                and nxt.text == ">"
+                and nxt.col == raw.end
+            ):
                 self.emit("NE", "<>", raw.line, raw.col + 1)  # X<1><>"": not empty
                 return j + 2
             self.emit("LT", "<", raw.line, raw.col + 1)
@@ -627,7 +668,9 @@ class Lexer:
             return self.statement_word(raws, j)
         if self.statement == "GOTO" and self.last_type() in ("GOTO", "GOSUB", "COMMA"):
             if not raw.paren:
-                self.emit("NAME", self.name_value(raw), line, col)  # a label named like a keyword
+                self.emit(
+                    "NAME", self.name_value(raw), line, col
+                )  # a label named like a keyword
                 return j + 1
         if raw.paren:
             self.paren_depth += 1
@@ -644,7 +687,12 @@ class Lexer:
             return j + 1
         if word in _CLAUSE_WORDS:
             return self.clause_word(raws, j, word)
-        if word == "ON" and nxt is not None and nxt.value == "ERROR" and self.statement != "PRINTER":
+        if (
+            word == "ON"
+            and nxt is not None
+            and nxt.value == "ERROR"
+            and self.statement != "PRINTER"
+        ):
             return self.clause_word(raws, j + 1, "ON_ERROR")
         if word == "DO":
             self.emit("DO", word, line, col)
@@ -668,7 +716,11 @@ class Lexer:
             self.separator("SEMI", line, col)
             self.start_statement()
             return self.statement_word(raws, j)
-        if word == "STEP" and self.statement == "FOR" and not self.seen_since("FOR", "TO"):
+        if (
+            word == "STEP"
+            and self.statement == "FOR"
+            and not self.seen_since("FOR", "TO")
+        ):
             self.emit("NAME", self.name_value(raw), line, col)  # "FOR STEP = 1 TO n"
             return j + 1
         if word in kw.RESERVED and (
@@ -760,7 +812,12 @@ class Lexer:
         word = raw.value
         nxt = raws[j + 1] if j + 1 < len(raws) else None
         self.at_start = False
-        if nxt is not None and nxt.kind == "sym" and nxt.text in _ASSIGNMENT_FOLLOWERS and not raw.paren:
+        if (
+            nxt is not None
+            and nxt.kind == "sym"
+            and nxt.text in _ASSIGNMENT_FOLLOWERS
+            and not raw.paren
+        ):
             self.statement = "="
             self.emit("NAME", self.name_value(raw), raw.line, raw.col)
             return j + 1
@@ -786,7 +843,9 @@ class Lexer:
             self.paren_depth += 1
             self.emit("NAME_LPAR", self.name_value(raw), raw.line, raw.col)
             return j + 1
-        if word in _CLAUSE_WORDS or (word == "ON" and nxt is not None and nxt.value == "ERROR"):
+        if word in _CLAUSE_WORDS or (
+            word == "ON" and nxt is not None and nxt.value == "ERROR"
+        ):
             return self.word(raws, j)  # "END ELSE" and clauses after a statement
         if word in kw.ALL_STATEMENTS or word == "GOTO":
             return self.keyword(raws, j, word)
@@ -880,16 +939,24 @@ class Lexer:
 
     def routine_name(self, raws: list[Raw], n: int) -> int:
         """A catalogue name after CALL or SUBROUTINE may start with "!", "*" or "$"."""
-        if n + 1 < len(raws) and raws[n].kind == "sym" and raws[n].text in ("!", "*", "$", "-"):
+        if (
+            n + 1 < len(raws)
+            and raws[n].kind == "sym"
+            and raws[n].text in ("!", "*", "$", "-")
+        ):
             prefix, target = raws[n], raws[n + 1]
             if target.kind == "name" and target.col == prefix.end:
                 name = prefix.text + self.name_value(target)
                 if target.paren:
                     self.paren_depth += 1
-                self.emit("NAME_LPAR" if target.paren else "NAME", name, prefix.line, prefix.col)
+                self.emit(
+                    "NAME_LPAR" if target.paren else "NAME",
+                    name,
+                    prefix.line,
+                    prefix.col,
+                )
                 return n + 2
         return n
-
 
     # --- dialects (see transpiler/dialects.py) ----------------------------------
 
@@ -900,9 +967,16 @@ class Lexer:
         while k < len(raws):
             raw = raws[k]
             nxt = raws[k + 1] if k + 1 < len(raws) else None
-            if raw.kind == "other" and raw.text == "%" and nxt is not None \
-                    and nxt.kind == "name" and nxt.col == raw.end:
-                joined = Raw("name", "%" + nxt.text, raw.col, nxt.end, "%" + nxt.value, nxt.paren)
+            if (
+                raw.kind == "other"
+                and raw.text == "%"
+                and nxt is not None
+                and nxt.kind == "name"
+                and nxt.col == raw.end
+            ):
+                joined = Raw(
+                    "name", "%" + nxt.text, raw.col, nxt.end, "%" + nxt.value, nxt.paren
+                )
                 out.append(joined)
                 k += 2
                 continue
@@ -948,6 +1022,8 @@ class Lexer:
         return None
 
 
-def lex(source_map: SourceMap, diagnostics: Diagnostics, dialect: str = "") -> LexResult:
+def lex(
+    source_map: SourceMap, diagnostics: Diagnostics, dialect: str = ""
+) -> LexResult:
     """Lex the preprocessed lines of one item (``dialect``: the dialect option)."""
     return Lexer(source_map, diagnostics, dialect).run()

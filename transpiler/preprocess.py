@@ -139,17 +139,13 @@ class Preprocessor:
             conditions.append((defined if word == "IFDEF" else not defined, False))
         elif word == "ELSE":
             if not conditions or conditions[-1][1]:
-                self.diagnostics.error(
-                    span, "$ELSE without $IFDEF", "E-PREPROCESS"
-                )
+                self.diagnostics.error(span, "$ELSE without $IFDEF", "E-PREPROCESS")
                 return
             keep, _ = conditions[-1]
             conditions[-1] = (not keep, True)
         else:
             if not conditions:
-                self.diagnostics.error(
-                    span, "$ENDIF without $IFDEF", "E-PREPROCESS"
-                )
+                self.diagnostics.error(span, "$ENDIF without $IFDEF", "E-PREPROCESS")
                 return
             conditions.pop()
 
@@ -166,9 +162,7 @@ class Preprocessor:
         path = self._resolve(args[:2], Path(source.path).parent)
         if path is None:
             shown = " ".join(args[:2])
-            self.diagnostics.error(
-                span, f"include {shown} not found", "E-INCLUDE"
-            )
+            self.diagnostics.error(span, f"include {shown} not found", "E-INCLUDE")
             return
         self.includes.append(str(path))
         self._process(SourceFile.read(path), depth + 1)

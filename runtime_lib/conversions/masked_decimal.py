@@ -11,7 +11,6 @@ rounded half up on the first dropped digit.
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from typing import NamedTuple
 

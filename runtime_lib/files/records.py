@@ -678,12 +678,29 @@ def _file_status(path: str, type_number: int) -> str:
         return int(getattr(st, name, 0)) if st is not None else 0
 
     atime, mtime = field("st_atime"), field("st_mtime")
-    fields = ["0", "0", "", "0", str(field("st_mode") & 0o777), str(size),
-              str(field("st_nlink")), str(field("st_uid")), str(field("st_gid")),
-              str(field("st_ino")), str(field("st_dev")), "",
-              str(atime % 86400), str(atime // 86400 + 732),
-              str(mtime % 86400), str(mtime // 86400 + 732), "", "", "",
-              path, str(type_number)]
+    fields = [
+        "0",
+        "0",
+        "",
+        "0",
+        str(field("st_mode") & 0o777),
+        str(size),
+        str(field("st_nlink")),
+        str(field("st_uid")),
+        str(field("st_gid")),
+        str(field("st_ino")),
+        str(field("st_dev")),
+        "",
+        str(atime % 86400),
+        str(atime // 86400 + 732),
+        str(mtime % 86400),
+        str(mtime // 86400 + 732),
+        "",
+        "",
+        "",
+        path,
+        str(type_number),
+    ]
     return FM.join(fields)
 
 

@@ -114,7 +114,9 @@ class SocketVar:
 
     def __repr__(self) -> str:
         state_ = "closed" if self.closed else f"{self.ip_addr}:{self.port}"
-        return f"SocketVar({('server', 'incoming', 'outgoing')[self.kind - 1]}, {state_})"
+        return (
+            f"SocketVar({('server', 'incoming', 'outgoing')[self.kind - 1]}, {state_})"
+        )
 
     def __del__(self) -> None:
         # ScarletDME closes a socket when its last variable lets go of it.
@@ -217,7 +219,10 @@ def ignore_sigpipe() -> None:
     if _sigpipe_checked or threading.current_thread() is not threading.main_thread():
         return
     _sigpipe_checked = True
-    if hasattr(signal, "SIGPIPE") and signal.getsignal(signal.SIGPIPE) == signal.SIG_DFL:
+    if (
+        hasattr(signal, "SIGPIPE")
+        and signal.getsignal(signal.SIGPIPE) == signal.SIG_DFL
+    ):
         signal.signal(signal.SIGPIPE, signal.SIG_IGN)
 
 

@@ -55,7 +55,7 @@ def last_errno() -> int:
 
 
 def _fail(exc: OSError | None = None, code: int = errno.EINVAL) -> int:
-    _errno[0] = (exc.errno if exc is not None and exc.errno else code)
+    _errno[0] = exc.errno if exc is not None and exc.errno else code
     return -1
 
 
@@ -178,7 +178,9 @@ def d3_recv(fd: object, length: object, flags: object = 0) -> tuple:
     return len(data), data.decode("latin-1")
 
 
-def d3_send(fd: object, buffer: object, length: object = None, flags: object = 0) -> int:
+def d3_send(
+    fd: object, buffer: object, length: object = None, flags: object = 0
+) -> int:
     """%SEND(fd, buffer, length [, flags]): bytes sent, or -1.
 
     Sends the first ``length`` bytes of ``buffer`` (all of it when omitted).

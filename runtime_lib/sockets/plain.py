@@ -116,7 +116,11 @@ def _is_blocking(var: SocketVar, flags: int) -> bool:
 def _numeric_family(addr: str) -> int:
     """AF_INET or AF_INET6 for a numeric address, 0 for a host name."""
     try:
-        return socket.AF_INET if ipaddress.ip_address(addr).version == 4 else socket.AF_INET6
+        return (
+            socket.AF_INET
+            if ipaddress.ip_address(addr).version == 4
+            else socket.AF_INET6
+        )
     except ValueError:
         return 0
 
@@ -142,7 +146,9 @@ def _resolve(addr: str, port: int, flags: int, passive: bool):
         # although op_skt.c's comment says a blank address means any.
         return None, ERAI_NONAME
     try:
-        entries = socket.getaddrinfo(addr, str(port & 0xFFFF), family, socktype, proto, ai_flags)
+        entries = socket.getaddrinfo(
+            addr, str(port & 0xFFFF), family, socktype, proto, ai_flags
+        )
     except socket.gaierror as exc:
         return None, _EAI_STATUS.get(exc.errno, ER_RESOLVE)
     except (UnicodeError, ValueError):
@@ -150,7 +156,9 @@ def _resolve(addr: str, port: int, flags: int, passive: bool):
     return entries[0], 0
 
 
-def open_socket(addr: object, port: object, flags: object, context: object = 0) -> object:
+def open_socket(
+    addr: object, port: object, flags: object, context: object = 0
+) -> object:
     """OPEN.SOCKET(addr, port, flags [, context]): a connected socket, or 0.
 
     STATUS(): 1003 for a missing or too long address, 7014-7024 when the
@@ -193,7 +201,9 @@ def open_socket(addr: object, port: object, flags: object, context: object = 0) 
     )
 
 
-def create_server_socket(addr: object, port: object, flags: object, context: object = 0) -> object:
+def create_server_socket(
+    addr: object, port: object, flags: object, context: object = 0
+) -> object:
     """CREATE.SERVER.SOCKET(addr, port, flags [, context]): a listening socket, or 0.
 
     The address must be given ("127.0.0.1", "0.0.0.0", "::", a host name):
@@ -301,7 +311,9 @@ def write_socket(skt: object, data: object, flags: object, timeout: object) -> i
     var = socket_var(skt)
     if not text:
         return 0
-    sent, status = send_all(var, encode(text), wait_ms if _is_blocking(var, flag_bits) else 0)
+    sent, status = send_all(
+        var, encode(text), wait_ms if _is_blocking(var, flag_bits) else 0
+    )
     if status:
         state.status = status
     return sent

@@ -112,7 +112,9 @@ def create_secure_server_socket(
         return _fail(f"SSL Conf Own Cert Returned: {exc}")
     ignore_sigpipe()
     try:
-        entries = socket.getaddrinfo(host, port_no, 0, socket.SOCK_STREAM, 0, socket.AI_PASSIVE)
+        entries = socket.getaddrinfo(
+            host, port_no, 0, socket.SOCK_STREAM, 0, socket.AI_PASSIVE
+        )
         family, socktype, proto, _, sockaddr = entries[0]
         sock = socket.socket(family, socktype, proto)
     except (OSError, UnicodeError, ValueError) as exc:
@@ -168,7 +170,9 @@ def _blocking(var: SocketVar, flags: int) -> bool:
     return var.blocking
 
 
-def read_secure_socket(skt: object, max_len: object, flags: object, timeout: object) -> str:
+def read_secure_socket(
+    skt: object, max_len: object, flags: object, timeout: object
+) -> str:
     """READ.SECURE.SOCKET(skt, max.len, flags, timeout): decrypted data, or "".
 
     Blocks by default until data comes (``timeout`` ms, 0 for ever).
@@ -195,7 +199,9 @@ def read_secure_socket(skt: object, max_len: object, flags: object, timeout: obj
     return decode(data)
 
 
-def write_secure_socket(skt: object, data: object, flags: object, timeout: object) -> int:
+def write_secure_socket(
+    skt: object, data: object, flags: object, timeout: object
+) -> int:
     """WRITE.SECURE.SOCKET(skt, data, flags, timeout): bytes written, or 0.
 
     A peer that has gone away makes it return 0 with STATUS() 2, as the
@@ -208,7 +214,9 @@ def write_secure_socket(skt: object, data: object, flags: object, timeout: objec
     var = socket_var(skt)
     if not text:
         return 0
-    sent, status = send_all(var, encode(text), wait_ms if _blocking(var, flag_bits) else 0)
+    sent, status = send_all(
+        var, encode(text), wait_ms if _blocking(var, flag_bits) else 0
+    )
     if status:
         state.status = FAILED
         return 0

@@ -122,7 +122,9 @@ def initserversocket(name_or_ip: object, port: object, backlog: object) -> tuple
     return OK, SocketVar(sock, SERVER, sockaddr[0], port_no, blocking=True)
 
 
-def acceptconnection(svr_socket: object, blocking_mode: object, timeout: object) -> tuple:
+def acceptconnection(
+    svr_socket: object, blocking_mode: object, timeout: object
+) -> tuple:
     """acceptConnection(svr, blocking_mode, timeout, in_addr, in_name, socket_handle).
 
     Returns (status, in_addr, in_name, socket_handle): the peer's address and
@@ -148,7 +150,9 @@ def acceptconnection(svr_socket: object, blocking_mode: object, timeout: object)
     return OK, peer[0], host, var
 
 
-def opensocket(name_or_ip: object, port: object, mode: object, timeout: object) -> tuple:
+def opensocket(
+    name_or_ip: object, port: object, mode: object, timeout: object
+) -> tuple:
     """openSocket(name_or_IP, port, mode, timeout, socket_handle): (status, handle)."""
     port_no = to_int(port)
     blocking = to_int(mode) != 0
@@ -169,7 +173,9 @@ def opensocket(name_or_ip: object, port: object, mode: object, timeout: object) 
     return OK, SocketVar(sock, OUTGOING, sockaddr[0], port_no, blocking=blocking)
 
 
-def readsocket(socket_handle: object, max_read_size: object, time_out: object, mode: object) -> tuple:
+def readsocket(
+    socket_handle: object, max_read_size: object, time_out: object, mode: object
+) -> tuple:
     """readSocket(handle, data, max_read_size, time_out, mode, actual_read_size).
 
     Returns (status, data, actual_read_size). Blocking mode waits up to
@@ -194,7 +200,9 @@ def readsocket(socket_handle: object, max_read_size: object, time_out: object, m
     return OK, decode(data), len(data)
 
 
-def writesocket(socket_handle: object, socket_data: object, time_out: object, mode: object) -> tuple:
+def writesocket(
+    socket_handle: object, socket_data: object, time_out: object, mode: object
+) -> tuple:
     """writeSocket(handle, data, time_out, mode, actual_write_size): (status, size).
 
     A peer that has gone away gives TRANSFER_FAILED (never SIGPIPE).
@@ -242,7 +250,14 @@ def getsocketinformation(socket_handle: object, self_or_peer: object) -> tuple:
         host = socket.getnameinfo(address[:2], 0)[0]
     except OSError:
         host = address[0]
-    fields = [1, address[0], host, address[1], 1 if var.secure else 0, 1 if var.blocking else 0]
+    fields = [
+        1,
+        address[0],
+        host,
+        address[1],
+        1 if var.secure else 0,
+        1 if var.blocking else 0,
+    ]
     return OK, FM.join(str(f) for f in fields)
 
 

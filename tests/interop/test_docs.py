@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import pick2py_command
+from basic_runner import pick2py_command
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import pick2py_command
+from basic_runner import pick2py_command
 
 BASIC = {
     "lib/MONEY.LINE.bas": """\

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import pick2py_command
+from basic_runner import pick2py_command
 
 ITEMS = {
     "GREET.bas": 'PROGRAM GREET\nPRINT "Hello"\nEND\n',

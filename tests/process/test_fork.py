@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import pick2py_command, run_basic
+from basic_runner import pick2py_command, run_basic
 from netutil import children_of, zombies_of
 
 
@@ -31,7 +31,10 @@ def write(folder: Path, name: str, source: str) -> Path:
 
 
 def test_fork_returns_pid_to_parent_and_zero_to_child(tmp_path):
-    program = write(tmp_path, "FORK1", """
+    program = write(
+        tmp_path,
+        "FORK1",
+        """
 PRINT "before"
 PID = FORK()
 IF PID = 0 THEN
@@ -40,7 +43,8 @@ IF PID = 0 THEN
 END
 SLEEP 0.3
 PRINT "parent ":(PID > 0):" ":(PID # SYSTEM(1031))
-""")
+""",
+    )
     done = run_basic(program, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout == b"before\nchild\nparent 1 1\n"
@@ -67,7 +71,10 @@ CHILD_ENDINGS = [
 
 @pytest.mark.parametrize("ending", CHILD_ENDINGS)
 def test_a_child_never_runs_its_parents_code_after_it_ends(tmp_path, ending):
-    program = write(tmp_path, "ENDING", f"""
+    program = write(
+        tmp_path,
+        "ENDING",
+        f"""
 PID = FORK()
 IF PID = 0 THEN
    PRINT "child"
@@ -78,7 +85,8 @@ PRINT "parent only"
 STOP
 NO.MORE:
 END
-""")
+""",
+    )
     done = run_basic(program, tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout == b"child\nparent only\n"
@@ -91,7 +99,10 @@ def test_one_hundred_children_leave_the_parents_files_and_locks_intact(tmp_path)
     record under its own lock, checks that it cannot take the parent's lock
     (RECORDLOCKED() reports another process), and ends with EXIT.CHILD.
     """
-    program = write(tmp_path, "HUNDRED", """
+    program = write(
+        tmp_path,
+        "HUNDRED",
+        """
 EXECUTE "CREATE.FILE DATA.F DYNAMIC" CAPTURING OUT
 OPEN "DATA.F" TO F ELSE STOP "no file"
 WRITE "parent" TO F, "P"
@@ -123,7 +134,8 @@ READU REC FROM F, "C50" ELSE NULL
 WRITE "rewritten" TO F, "C50"
 READ REC FROM F, "C50" THEN PRINT REC
 PRINT "distinct pids ":DCOUNT(PIDS, @FM)
-""")
+""",
+    )
     done = run_basic(program, tmp_path, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout == (
@@ -133,16 +145,22 @@ PRINT "distinct pids ":DCOUNT(PIDS, @FM)
 
 
 def test_finished_children_are_reaped(tmp_path):
-    program = write(tmp_path, "REAPED", """
+    program = write(
+        tmp_path,
+        "REAPED",
+        """
 FOR I = 1 TO 50
    IF FORK() = 0 THEN EXIT.CHILD
 NEXT I
 PRINT "forked"
 SLEEP 3
-""")
+""",
+    )
     process = subprocess.Popen(
-        [*pick2py_command(), "run", str(program)], cwd=tmp_path,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [*pick2py_command(), "run", str(program)],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     try:
         assert process.stdout.readline() == b"forked\n"

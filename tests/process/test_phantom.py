@@ -16,7 +16,7 @@ import signal
 import time
 from pathlib import Path
 
-from conftest import run_basic
+from basic_runner import run_basic
 
 WORKER = """
 PRINT "sentence: ":@SENTENCE
@@ -86,13 +86,18 @@ def test_phantom_runs_the_command_in_the_background_with_a_como_log(tmp_path):
             time.sleep(0.05)
         log = logs[0].read_text().splitlines()
         assert log[0] == f"COMO file activated to {logs[0].name}"
-        assert re.fullmatch(rf"Phantom {user} started at \d\d:\d\d:\d\d \d\d [A-Z]{{3}} \d{{4}}", log[1])
+        assert re.fullmatch(
+            rf"Phantom {user} started at \d\d:\d\d:\d\d \d\d [A-Z]{{3}} \d{{4}}", log[1]
+        )
         assert log[2:5] == [
             "sentence: WORKER job1 two words",
             "phantom: 1",
             "words: job1 two words",
         ]
-        assert re.fullmatch(rf"Phantom {user} terminated at \d\d:\d\d:\d\d [ \d]\d [A-Z]{{3}} \d{{4}}", log[5])
+        assert re.fullmatch(
+            rf"Phantom {user} terminated at \d\d:\d\d:\d\d [ \d]\d [A-Z]{{3}} \d{{4}}",
+            log[5],
+        )
     finally:
         stop_phantom(user)
 

@@ -87,7 +87,9 @@ def test_appending_numbers_converts_them():
 @pytest.mark.parametrize("seed", range(40))
 def test_remembered_field_offsets_never_change_results(seed: int):
     rng = random.Random(seed)
-    text = FM.join(random_text(rng, 3).replace(FM, "") for _ in range(rng.randint(1, 60)))
+    text = FM.join(
+        random_text(rng, 3).replace(FM, "") for _ in range(rng.randint(1, 60))
+    )
     for _ in range(80):
         f = rng.randint(-1, 70)
         got = extract(text, f)

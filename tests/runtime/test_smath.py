@@ -15,8 +15,13 @@ ROWS = [
     ("sadd", "12a", "1", "", 2),  # not a number
     ("ssub", "1", "100000000000000000000", "-99999999999999999999", 0),
     ("ssub", "0.3", "0.1", "0.2", 0),  # exact, unlike floats
-    ("smul", "123456789012345678901234567890", "10",
-     "1234567890123456789012345678900", 0),
+    (
+        "smul",
+        "123456789012345678901234567890",
+        "10",
+        "1234567890123456789012345678900",
+        0,
+    ),
     ("smul", "1.5", "-2", "-3", 0),
     ("sdiv", "7", "2", "3", 0),  # integers truncate (fork)
     ("sdiv", "-7", "2", "-3", 0),  # toward zero
@@ -32,8 +37,10 @@ def test_string_maths(function, a, b, result, status):
     assert state.status == status
 
 
-@pytest.mark.parametrize("a, b, result", [("1", "2", -1), ("10", "9", 1),
-                                          ("1.50", "1.5", 0), ("-1", "0", -1)])
+@pytest.mark.parametrize(
+    "a, b, result",
+    [("1", "2", -1), ("10", "9", 1), ("1.50", "1.5", 0), ("-1", "0", -1)],
+)
 def test_scmp(a, b, result):
     assert smath.scmp(a, b) == result
 

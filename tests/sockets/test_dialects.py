@@ -9,7 +9,6 @@ transpile-level tests check how a dialect is selected and what it allows.
 from __future__ import annotations
 
 import socket
-import time
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,11 @@ PROGRAMS = Path(__file__).resolve().parent / "programs"
 # Each row: program, dialect option, what it prints after the exchange.
 ECHO_SERVERS = [
     ("QM.ECHO", "", b"listening\naccept 0 from 127.0.0.1\necho"),
-    ("UV.ECHO", "", b"listening\naccept 0 from 127.0.0.1 localhost\necho"),  # its $OPTIONS line
+    (
+        "UV.ECHO",
+        "",
+        b"listening\naccept 0 from 127.0.0.1 localhost\necho",
+    ),  # its $OPTIONS line
     ("D3.ECHO", "d3", b"listening\naccepted from 2130706433\necho"),
 ]
 
@@ -33,7 +36,9 @@ ECHO_SERVERS = [
 @pytest.mark.parametrize("name,dialect,log_start", ECHO_SERVERS)
 def test_echo_server(tmp_path, name, dialect, log_start):
     port = free_port()
-    server = Server(PROGRAMS / f"{name}.bas", tmp_path, [str(port)], port, dialect=dialect)
+    server = Server(
+        PROGRAMS / f"{name}.bas", tmp_path, [str(port)], port, dialect=dialect
+    )
     try:
         server.wait_for_output("listening\n")
         with socket.create_connection((LOOPBACK, port), timeout=10) as client:

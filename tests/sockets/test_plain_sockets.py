@@ -7,7 +7,6 @@ a peer made with Python's socket module on 127.0.0.1.
 from __future__ import annotations
 
 import socket
-import threading
 import time
 
 import pytest
@@ -127,7 +126,9 @@ def test_read_timeout_and_closed_peer(server):
 def test_writing_to_a_peer_that_has_gone_is_1008_not_sigpipe(server):
     srv, port = server
     conn, client = connect_pair(srv, port)
-    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    client.setsockopt(
+        socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+    )
     client.close()  # reset
     time.sleep(0.1)
     statuses = set()

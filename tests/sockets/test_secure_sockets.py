@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import ssl
 import threading
 
 import pytest
@@ -21,8 +20,9 @@ def certificate(tmp_path_factory):
 @pytest.fixture
 def secure_server(certificate):
     port = free_port()
-    srv = rt.create_secure_server_socket(LOOPBACK, port, 0, str(certificate[0]),
-                                         str(certificate[1]))
+    srv = rt.create_secure_server_socket(
+        LOOPBACK, port, 0, str(certificate[0]), str(certificate[1])
+    )
     assert isinstance(srv, SocketVar) and rt.status() == 0
     yield srv, port
     rt.close_secure_socket(srv)
@@ -81,7 +81,9 @@ def test_read_timeout_is_1011(secure_server, certificate):
     srv, port = secure_server
     context = client_context(certificate[0])
     raw = socket.create_connection((LOOPBACK, port), timeout=5)
-    thread, results = in_thread(lambda: context.wrap_socket(raw, server_hostname=LOOPBACK))
+    thread, results = in_thread(
+        lambda: context.wrap_socket(raw, server_hostname=LOOPBACK)
+    )
     conn = rt.accept_secure_socket_connection(srv, 0)
     thread.join(5)
     assert rt.read_secure_socket(conn, 100, 0, 200) == ""
@@ -118,11 +120,15 @@ def test_writing_to_a_vanished_tls_peer_returns_0_status_2(secure_server, certif
     srv, port = secure_server
     context = client_context(certificate[0])
     raw = socket.create_connection((LOOPBACK, port), timeout=5)
-    thread, results = in_thread(lambda: context.wrap_socket(raw, server_hostname=LOOPBACK))
+    thread, results = in_thread(
+        lambda: context.wrap_socket(raw, server_hostname=LOOPBACK)
+    )
     conn = rt.accept_secure_socket_connection(srv, 0)
     thread.join(5)
     tls = results[0]
-    tls.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+    tls.setsockopt(
+        socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+    )
     tls.close()
     statuses = set()
     for _ in range(20):

@@ -13,7 +13,6 @@ import pytest
 from runtime_lib.errors import AbortError, StopProgram
 from runtime_lib.state import state as basic_state
 from runtime_lib.terminal import display, keyboard
-from terminal_fixtures import term  # noqa: F401 (fixture)
 
 CLEAR = "\x1b[H\x1b[2J"
 PROMPT = (

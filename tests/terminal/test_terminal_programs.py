@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import pick2py_command, run_basic
+from basic_runner import pick2py_command, run_basic
 
 GAMES = Path("/work/ref/scarletdme/contrib/GAMES.BP")
 CORPUS = Path("/work/shared/corpus")
@@ -388,7 +388,6 @@ def test_at_a_terminal(tmp_path):
     pty = pytest.importorskip("pty")
     termios = pytest.importorskip("termios")
     import os
-    import select
 
     (tmp_path / "PROG").write_text(
         'FOR I = 1 TO 25\n   PRINT "line ":I\nNEXT I\nINPUT A\nPRINT "[":A:"]"\n'

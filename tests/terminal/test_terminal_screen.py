@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from runtime_lib.values import FM
-from terminal_fixtures import term  # noqa: F401 (fixture)
 
 # (arguments, expected under TERM=xterm, ScarletDME's rule)
 XTERM_CODES = [

@@ -147,7 +147,9 @@ def test_client_leaving_mid_response_does_not_stop_the_server(web):
         if path == "/big.txt":
             assert conn.recv(100).startswith(b"HTTP/1.1 200 OK")
         # Gone without reading the rest: an abortive close (RST).
-        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        conn.setsockopt(
+            socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00"
+        )
         conn.close()
     time.sleep(0.5)
     assert server.alive()
@@ -204,8 +206,10 @@ def test_keep_alive_serves_several_requests_on_one_connection(web):
 def test_plain_http_on_the_tls_port_fails_and_the_server_lives(account, certificate):
     port = free_port()
     server = Server(
-        PROGRAM, account,
-        [str(port), "QUIET", "TLS", str(certificate[0]), str(certificate[1])], port,
+        PROGRAM,
+        account,
+        [str(port), "QUIET", "TLS", str(certificate[0]), str(certificate[1])],
+        port,
     ).wait_ready()
     try:
         for _ in range(3):
@@ -217,7 +221,9 @@ def test_plain_http_on_the_tls_port_fails_and_the_server_lives(account, certific
                     reply = b""
             assert not reply.startswith(b"HTTP/")
         assert server.alive()
-        status, _, body = http_request(port, "/hello", context=client_context(certificate[0]))
+        status, _, body = http_request(
+            port, "/hello", context=client_context(certificate[0])
+        )
         assert (status, body) == (200, b"Hello, world!\r\n")
         assert "SSL Handshake Failed" in server.output()
     finally:

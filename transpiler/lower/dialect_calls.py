@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 _ASSIGNABLE = (A.Var, A.Element, A.Extract, A.Substr)
 
 
-def lower_dialect_call(lowerer: "ExprLowerer", node: A.Intrinsic, fn: DialectFunction) -> "Value":
+def lower_dialect_call(
+    lowerer: "ExprLowerer", node: A.Intrinsic, fn: DialectFunction
+) -> "Value":
     """Lower a call of a dialect function (inputs in, outputs stored)."""
     from transpiler.lower.expressions import Value
 
@@ -56,5 +58,7 @@ def lower_dialect_call(lowerer: "ExprLowerer", node: A.Intrinsic, fn: DialectFun
     result = scope.temp()
     scope.hoist(P.assign(result, call))
     for position, i in enumerate(outputs, start=1):
-        scope.hoist_assign(node.args[i], P.subscript(P.name(result), P.number(position)))
+        scope.hoist_assign(
+            node.args[i], P.subscript(P.name(result), P.number(position))
+        )
     return Value(P.subscript(P.name(result), P.number(0)))

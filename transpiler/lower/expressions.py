@@ -15,7 +15,7 @@ functions, so the result is the one the program would compute.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
 
 import libcst as cst
@@ -39,8 +39,13 @@ _NO_CONST = object()
 NUMERIC = ("int", "num", "cmp")
 
 _MARK_CONSTANTS = {
-    "FM": "\xfe", "AM": "\xfe", "VM": "\xfd", "SM": "\xfc", "SVM": "\xfc",
-    "TM": "\xfb", "IM": "\xff",
+    "FM": "\xfe",
+    "AM": "\xfe",
+    "VM": "\xfd",
+    "SM": "\xfc",
+    "SVM": "\xfc",
+    "TM": "\xfb",
+    "IM": "\xff",
 }
 
 _BINARY = {"+": "add", "-": "sub", "*": "mul", "/": "div", "//": "idiv", "^": "pwr"}
@@ -55,7 +60,11 @@ def _shorter(node: A.Expr, length: int) -> bool:
     if not isinstance(node, A.Substr) or len(node.args) != 2:
         return False
     count = node.args[1]
-    return isinstance(count, A.Number) and isinstance(count.value, int) and count.value <= length
+    return (
+        isinstance(count, A.Number)
+        and isinstance(count.value, int)
+        and count.value <= length
+    )
 
 
 def literal_value(node: A.Number) -> int | float:
@@ -70,40 +79,6 @@ def literal_value(node: A.Number) -> int | float:
         except Exception:
             pass  # too long for a BASIC number string: BCOMP makes a float
     return float(node.value)
-
-
-# TRANS(DICT "F", id, f, code): BCOMP takes a leading DICT in the file
-# argument as a keyword and prefixes "DICT " to the expression after it. The
-# grammar reads `DICT "F"` as format juxtaposition instead, so the argument
-# arrives as Fmt(Var("DICT"), expr) at its left end (Fmt binds tighter than
-# ":", so `DICT "A":B` is Concat(Fmt(DICT, "A"), B)). with_dict_keyword()
-# puts BCOMP's reading back: Concat("DICT ", expr).
-_TRANS_FUNCTIONS = frozenset({"TRANS", "XLATE", "RTRANS"})
-
-
-def _without_dict(node: A.Expr) -> Optional[A.Expr]:
-    """The file argument without its leading DICT keyword, or None."""
-    if isinstance(node, A.Fmt):
-        if isinstance(node.value, A.Var) and node.value.name.upper() == "DICT":
-            return node.mask
-        inner = _without_dict(node.value)
-        return None if inner is None else replace(node, value=inner)
-    if isinstance(node, A.Concat) and node.parts:
-        inner = _without_dict(node.parts[0])
-        return None if inner is None else replace(node, parts=[inner, *node.parts[1:]])
-    return None
-
-
-def with_dict_keyword(node: A.Intrinsic) -> A.Intrinsic:
-    """TRANS/XLATE/RTRANS with ``DICT expr`` read as BCOMP reads it."""
-    if not node.args:
-        return node
-    name = _without_dict(node.args[0])
-    if name is None:
-        return node
-    file = A.Concat(parts=[A.String("DICT ", span=node.args[0].span), name],
-                    span=node.args[0].span)
-    return replace(node, args=[file, *node.args[1:]])
 
 
 def join_strings(codes: list[cst.BaseExpression]) -> cst.BaseExpression:
@@ -201,7 +176,9 @@ class ExprLowerer:
         if name == "FALSE":
             return constant(0)
         if name not in AT_VARIABLES:
-            self.scope.error(node, f"@{name} is not an @-variable ScarletDME knows", "E-NAME")
+            self.scope.error(
+                node, f"@{name} is not an @-variable ScarletDME knows", "E-NAME"
+            )
         return Value(P.rt_call("at", P.string(name)))
 
     def lower_Element(self, node: A.Element) -> Value:
@@ -292,7 +269,9 @@ class ExprLowerer:
             for kind, other in ((left, node.right), (right, node.left)):
                 if isinstance(kind.const, str) and not is_strict_numeric(kind.const):
                     return True
-                if _CANONICAL_INT.match(kind.const or "") and _shorter(other, len(kind.const)):
+                if _CANONICAL_INT.match(kind.const or "") and _shorter(
+                    other, len(kind.const)
+                ):
                     # No other number string is as short as "12" or "-3".
                     return True
         return False
@@ -374,7 +353,9 @@ class ExprLowerer:
         args = [] if held is not None else [self.value(node.base)]
         args.append(self.value(node.field_no))
         if node.value_no is not None or node.subvalue_no is not None:
-            args.append(self.value(node.value_no) if node.value_no is not None else P.number(0))
+            args.append(
+                self.value(node.value_no) if node.value_no is not None else P.number(0)
+            )
         if node.subvalue_no is not None:
             args.append(self.value(node.subvalue_no))
         if held is not None:
@@ -393,7 +374,12 @@ class ExprLowerer:
         args = [self.value(a) for a in node.args]
         if len(args) == 2 and self.kind(node.base).is_str:
             start, length = (self.kind(a) for a in node.args)
-            if start.is_int and start.lo >= 1 and isinstance(length.const, int) and length.const >= 0:
+            if (
+                start.is_int
+                and start.lo >= 1
+                and isinstance(length.const, int)
+                and length.const >= 0
+            ):
                 return Value(self.slice(base, args[0], length.const), "str")
         if len(args) == 1:
             return Value(P.rt_call("substr_last", base, *args))
@@ -414,14 +400,19 @@ class ExprLowerer:
         colon = cst.Colon(whitespace_before=space, whitespace_after=space)
         return cst.Subscript(
             value=base,
-            slice=[cst.SubscriptElement(slice=cst.Slice(lower=lower, upper=upper,
-                                                        first_colon=colon))],
+            slice=[
+                cst.SubscriptElement(
+                    slice=cst.Slice(lower=lower, upper=upper, first_colon=colon)
+                )
+            ],
         )
 
     def lower_ForTest(self, node: A.ForTest) -> Value:
         step = self.value(node.step) if node.step is not None else P.number(1)
-        return Value(P.rt_call("for_test", self.value(node.var), self.value(node.limit), step),
-                     "bool")
+        return Value(
+            P.rt_call("for_test", self.value(node.var), self.value(node.limit), step),
+            "bool",
+        )
 
     def lower_FunctionCall(self, node: A.FunctionCall) -> Value:
         args = [self.value(a) for a in node.args]
@@ -460,8 +451,6 @@ class ExprLowerer:
         if not self.scope.runtime_has(function):
             self.scope.unsupported(node, f"the {name}() function")
             return Value(P.none())
-        if name in _TRANS_FUNCTIONS:
-            node = with_dict_keyword(node)
         args = [self.value(a) for a in node.args]
         native = self.native_intrinsic(node, args)
         if native is not None:
@@ -508,7 +497,9 @@ class ExprLowerer:
         return Value(self.scope.arg_count(node), "int")
 
     def intrinsic_ARG(self, node):
-        return Value(P.rt_call("arg", self.scope.arg_values(), self.value(node.args[0])))
+        return Value(
+            P.rt_call("arg", self.scope.arg_values(), self.value(node.args[0]))
+        )
 
     def intrinsic_INMAT(self, node):
         if node.args:
@@ -561,10 +552,14 @@ class ExprLowerer:
         return Value(P.rt_call("delete", *self.positions(node, False)))
 
     def intrinsic_REPLACE(self, node):
-        return Value(P.rt_call("replace", *self.positions(node, True), **self.append_mode()))
+        return Value(
+            P.rt_call("replace", *self.positions(node, True), **self.append_mode())
+        )
 
     def intrinsic_INSERT(self, node):
-        return Value(P.rt_call("insert", *self.positions(node, True), **self.append_mode()))
+        return Value(
+            P.rt_call("insert", *self.positions(node, True), **self.append_mode())
+        )
 
     def append_mode(self) -> dict:
         """$MODE COMPATIBLE.APPEND: "<-1>" adds no mark after a trailing one."""
@@ -595,8 +590,6 @@ class ExprLowerer:
 # Runtime functions that always return a str (whatever their arguments), so
 # concatenating their results can use Python's "+". Functions that may hand
 # back their argument unchanged (FMT, OCONV, CONVERT, ...) are not here.
-_STRING_RESULTS = frozenset(
-    """
+_STRING_RESULTS = frozenset("""
     space str_ char extract substr substr_last quote dquote squote cat cursor
-    """.split()
-)
+    """.split())

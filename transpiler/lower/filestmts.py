@@ -20,12 +20,24 @@ import libcst as cst
 from transpiler import ast as A
 from transpiler.lower import pybuild as P
 
-_OUTCOME_ORDER = (("then", "THEN"), ("else_", "ELSE"), ("locked", "LOCKED"),
-                  ("on_error", "ON_ERROR"))
+_OUTCOME_ORDER = (
+    ("then", "THEN"),
+    ("else_", "ELSE"),
+    ("locked", "LOCKED"),
+    ("on_error", "ON_ERROR"),
+)
 
-_READS = {"READ": None, "READL": "L", "READU": "U",
-          "READV": None, "READVL": "L", "READVU": "U",
-          "MATREAD": None, "MATREADL": "L", "MATREADU": "U"}
+_READS = {
+    "READ": None,
+    "READL": "L",
+    "READU": "U",
+    "READV": None,
+    "READVL": "L",
+    "READVU": "U",
+    "MATREAD": None,
+    "MATREADL": "L",
+    "MATREADU": "U",
+}
 
 
 class FileStatements:
@@ -40,12 +52,20 @@ class FileStatements:
             kwargs["has_on_error"] = P.name("True")
         return kwargs
 
-    def outcome(self, node: A.FileStmt, call: cst.BaseExpression,
-                targets: list[A.Expr], extra: int = 0) -> list:
+    def outcome(
+        self,
+        node: A.FileStmt,
+        call: cst.BaseExpression,
+        targets: list[A.Expr],
+        extra: int = 0,
+    ) -> list:
         """Run a statement's call, store its results, branch on the outcome."""
         clauses = node.clauses
-        present = [(n, code) for n, code in _OUTCOME_ORDER
-                   if clauses is not None and getattr(clauses, n) is not None]
+        present = [
+            (n, code)
+            for n, code in _OUTCOME_ORDER
+            if clauses is not None and getattr(clauses, n) is not None
+        ]
         if not targets and not extra:
             if not present:
                 return [P.expr_stmt(call)]
@@ -74,7 +94,9 @@ class FileStatements:
 
     def lower_FileStmt(self, node: A.FileStmt) -> list:
         keyword = node.keyword
-        handler = getattr(self, "file_" + keyword.replace(".", "_").replace(" ", "_"), None)
+        handler = getattr(
+            self, "file_" + keyword.replace(".", "_").replace(" ", "_"), None
+        )
         if handler is None:
             self.scope.unsupported(node, f"the {keyword} statement")
             return []
@@ -98,13 +120,17 @@ class FileStatements:
         kwargs = self.flags(node)
         if "READONLY" in node.options:
             kwargs["readonly"] = P.name("True")
-        return self.outcome(node, P.rt_call("openpath", *self.args(node), **kwargs), node.targets)
+        return self.outcome(
+            node, P.rt_call("openpath", *self.args(node), **kwargs), node.targets
+        )
 
     def file_OPENSEQ(self, node):
         kwargs = self.flags(node, locked=True)
         if node.options:
             kwargs["mode"] = P.string(node.options[0])
-        return self.outcome(node, P.rt_call("openseq", *self.args(node), **kwargs), node.targets)
+        return self.outcome(
+            node, P.rt_call("openseq", *self.args(node), **kwargs), node.targets
+        )
 
     # --- records ---------------------------------------------------------------
 
@@ -141,19 +167,25 @@ class FileStatements:
         return kwargs
 
     def file_WRITE(self, node):
-        return self.outcome(node, P.rt_call("write", *self.args(node), **self.write_kwargs(node)), [])
+        return self.outcome(
+            node, P.rt_call("write", *self.args(node), **self.write_kwargs(node)), []
+        )
 
     file_WRITEU = file_WRITE
 
     def file_WRITEV(self, node):
-        return self.outcome(node, P.rt_call("writev", *self.args(node), **self.write_kwargs(node)), [])
+        return self.outcome(
+            node, P.rt_call("writev", *self.args(node), **self.write_kwargs(node)), []
+        )
 
     file_WRITEVU = file_WRITEV
 
     def file_MATWRITE(self, node):
         matrix = self.scope.matrix(node.args[0].name, node)
         rest = [self.value(a) for a in node.args[1:]]
-        return self.outcome(node, P.rt_call("matwrite", matrix, *rest, **self.write_kwargs(node)), [])
+        return self.outcome(
+            node, P.rt_call("matwrite", matrix, *rest, **self.write_kwargs(node)), []
+        )
 
     file_MATWRITEU = file_MATWRITE
 
@@ -168,7 +200,9 @@ class FileStatements:
 
     def file_RECORDLOCKL(self, node):
         kind = P.string(node.keyword[-1])
-        call = P.rt_call("recordlock", *self.args(node), kind, **self.flags(node, locked=True))
+        call = P.rt_call(
+            "recordlock", *self.args(node), kind, **self.flags(node, locked=True)
+        )
         return self.outcome(node, call, [])
 
     file_RECORDLOCKU = file_RECORDLOCKL
@@ -178,27 +212,39 @@ class FileStatements:
         return self.outcome(node, call, [])
 
     def file_FILEUNLOCK(self, node):
-        return self.outcome(node, P.rt_call("fileunlock", *self.args(node), **self.flags(node)), [])
+        return self.outcome(
+            node, P.rt_call("fileunlock", *self.args(node), **self.flags(node)), []
+        )
 
     def file_CLEARFILE(self, node):
-        return self.outcome(node, P.rt_call("clearfile", *self.args(node), **self.flags(node)), [])
+        return self.outcome(
+            node, P.rt_call("clearfile", *self.args(node), **self.flags(node)), []
+        )
 
     def file_CLOSE(self, node):
-        return self.outcome(node, P.rt_call("close", *self.args(node), **self.flags(node)), [])
+        return self.outcome(
+            node, P.rt_call("close", *self.args(node), **self.flags(node)), []
+        )
 
     def file_CREATE_FILE(self, node):
         kind = node.options[0] if node.options else "DYNAMIC"
-        call = P.rt_call("create_file", *self.args(node)[:1], P.string(kind), **self.flags(node))
+        call = P.rt_call(
+            "create_file", *self.args(node)[:1], P.string(kind), **self.flags(node)
+        )
         return self.outcome(node, call, [])
 
     # --- select lists ----------------------------------------------------------
 
     def file_SELECT(self, node):
-        function = {"SELECT": "select", "SSELECT": "sselect", "SELECTN": "select"}.get(node.keyword)
+        function = {"SELECT": "select", "SSELECT": "sselect", "SELECTN": "select"}.get(
+            node.keyword
+        )
         if function is None:
             self.scope.unsupported(node, f"the {node.keyword} statement")
             return []
-        return self.outcome(node, P.rt_call(function, *self.args(node), **self.flags(node)), [])
+        return self.outcome(
+            node, P.rt_call(function, *self.args(node), **self.flags(node)), []
+        )
 
     file_SSELECT = file_SELECTN = file_SELECT
 
@@ -257,8 +303,11 @@ class FileStatements:
     # --- sequential files ------------------------------------------------------
 
     def file_READSEQ(self, node):
-        return self.outcome(node, P.rt_call("readseq", *self.args(node), **self.flags(node)),
-                            node.targets)
+        return self.outcome(
+            node,
+            P.rt_call("readseq", *self.args(node), **self.flags(node)),
+            node.targets,
+        )
 
     def file_WRITESEQ(self, node):
         kwargs = self.flags(node)
@@ -269,23 +318,34 @@ class FileStatements:
     file_WRITESEQF = file_WRITESEQ
 
     def file_READBLK(self, node):
-        return self.outcome(node, P.rt_call("readblk", *self.args(node), **self.flags(node)),
-                            node.targets)
+        return self.outcome(
+            node,
+            P.rt_call("readblk", *self.args(node), **self.flags(node)),
+            node.targets,
+        )
 
     def file_WRITEBLK(self, node):
-        return self.outcome(node, P.rt_call("writeblk", *self.args(node), **self.flags(node)), [])
+        return self.outcome(
+            node, P.rt_call("writeblk", *self.args(node), **self.flags(node)), []
+        )
 
     def file_SEEK(self, node):
         return self.outcome(node, P.rt_call("seek", *self.args(node)), [])
 
     def file_WEOFSEQ(self, node):
-        return self.outcome(node, P.rt_call("weofseq", *self.args(node), **self.flags(node)), [])
+        return self.outcome(
+            node, P.rt_call("weofseq", *self.args(node), **self.flags(node)), []
+        )
 
     def file_CLOSESEQ(self, node):
-        return self.outcome(node, P.rt_call("closeseq", *self.args(node), **self.flags(node)), [])
+        return self.outcome(
+            node, P.rt_call("closeseq", *self.args(node), **self.flags(node)), []
+        )
 
     def file_CREATE(self, node):
-        return self.outcome(node, P.rt_call("create", *self.args(node), **self.flags(node)), [])
+        return self.outcome(
+            node, P.rt_call("create", *self.args(node), **self.flags(node)), []
+        )
 
     def file_FLUSH(self, node):
         return self.outcome(node, P.rt_call("flush", *self.args(node)), [])
@@ -294,7 +354,9 @@ class FileStatements:
         return self.outcome(node, P.rt_call("nobuf", *self.args(node)), [])
 
     def file_DELETESEQ(self, node):
-        return self.outcome(node, P.rt_call("deleteseq", *self.args(node), **self.flags(node)), [])
+        return self.outcome(
+            node, P.rt_call("deleteseq", *self.args(node), **self.flags(node)), []
+        )
 
     # --- transactions ----------------------------------------------------------
 
@@ -302,7 +364,9 @@ class FileStatements:
         return self.outcome(node, P.rt_call("transaction_start"), [])
 
     def file_TRANSACTION_COMMIT(self, node):
-        return self.transaction_end(node, self.outcome(node, P.rt_call("transaction_commit"), []))
+        return self.transaction_end(
+            node, self.outcome(node, P.rt_call("transaction_commit"), [])
+        )
 
     file_COMMIT = file_TRANSACTION_COMMIT
 

@@ -38,7 +38,9 @@ def module_docstring(kind: str, name: str, source: str, sha: str) -> str:
     )
 
 
-def build_module(program: Program, diagnostics, source_name: str, sha: str) -> cst.Module:
+def build_module(
+    program: Program, diagnostics, source_name: str, sha: str
+) -> cst.Module:
     """The libcst module for a resolved item."""
     namer = Namer()
     names = set(program.commons)
@@ -54,18 +56,28 @@ def build_module(program: Program, diagnostics, source_name: str, sha: str) -> c
 
     kind = program.main.kind
     name = program.main.name
-    info = {"name": P.string(name), "kind": P.string(kind), "source": P.string(source_name)}
+    info = {
+        "name": P.string(name),
+        "kind": P.string(kind),
+        "source": P.string(source_name),
+    }
     renamed = namer.renamed()
     if renamed:
         info["names"] = cst.Dict(
-            elements=[cst.DictElement(key=P.string(py), value=P.string(basic))
-                      for py, basic in sorted(renamed.items())]
+            elements=[
+                cst.DictElement(key=P.string(py), value=P.string(basic))
+                for py, basic in sorted(renamed.items())
+            ]
         )
     docstring = module_docstring(kind, printable(name), printable(source_name), sha)
     body: list = [
         P.expr_stmt(cst.SimpleString(P.docstring_literal(docstring))),
-        P.line(cst.ImportFrom(module=cst.Name("runtime_lib"),
-                              names=[cst.ImportAlias(name=cst.Name("rt"))])),
+        P.line(
+            cst.ImportFrom(
+                module=cst.Name("runtime_lib"),
+                names=[cst.ImportAlias(name=cst.Name("rt"))],
+            )
+        ),
         P.assign("__basic__", P.rt_call("ItemInfo", **info)),
         *module.constants,
     ]

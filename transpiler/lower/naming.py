@@ -30,6 +30,15 @@ def basic_to_python(name: str) -> str:
     return text
 
 
+def unique(base: str, taken) -> str:
+    """``base``, or ``base_2``, ``base_3``, ... whichever ``taken`` lacks."""
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}_{n}"
+        n += 1
+    return candidate
+
+
 class Namer:
     """Assigns Python names to BASIC names within one module."""
 
@@ -40,12 +49,7 @@ class Namer:
     def declare(self, basic_names) -> None:
         """Fix the Python names of a set of BASIC names (sorted, so stable)."""
         for basic in sorted(set(basic_names) - set(self.names)):
-            base = basic_to_python(basic)
-            candidate = base
-            n = 2
-            while candidate in self.taken and self.taken[candidate] != basic:
-                candidate = f"{base}_{n}"
-                n += 1
+            candidate = unique(basic_to_python(basic), self.taken)
             self.names[basic] = candidate
             self.taken[candidate] = basic
 
@@ -57,7 +61,6 @@ class Namer:
     def renamed(self) -> dict[str, str]:
         """Return Python name -> BASIC name for names that changed."""
         return {py: basic for basic, py in self.names.items() if py != basic}
-
 
 
 def local_routine_name(name: str) -> str:

@@ -32,10 +32,14 @@ def call(func: Expr | str, *args: Expr, **kwargs: Expr) -> cst.Call:
         func = name(func)
     arguments = [cst.Arg(value=a) for a in args]
     arguments += [
-        cst.Arg(value=v, keyword=name(k), equal=cst.AssignEqual(
-            whitespace_before=cst.SimpleWhitespace(""),
-            whitespace_after=cst.SimpleWhitespace(""),
-        ))
+        cst.Arg(
+            value=v,
+            keyword=name(k),
+            equal=cst.AssignEqual(
+                whitespace_before=cst.SimpleWhitespace(""),
+                whitespace_after=cst.SimpleWhitespace(""),
+            ),
+        )
         for k, v in kwargs.items()
     ]
     return cst.Call(func=func, args=arguments)
@@ -103,15 +107,11 @@ def none() -> cst.Name:
     return name("None")
 
 
-
-
 def tuple_(items: Sequence[Expr]) -> Expr:
     if not items:
         return cst.Tuple(elements=[])
     elements = [cst.Element(value=i) for i in items]
     return cst.Tuple(elements=elements)
-
-
 
 
 def subscript(value: Expr, *indices: Expr) -> cst.Subscript:
@@ -138,7 +138,9 @@ def binary(left: Expr, op: str, right: Expr) -> cst.BinaryOperation:
         "|": cst.BitOr,
         "**": cst.Power,
     }
-    return cst.BinaryOperation(left=parens(left), operator=ops[op](), right=parens(right))
+    return cst.BinaryOperation(
+        left=parens(left), operator=ops[op](), right=parens(right)
+    )
 
 
 def compare(left: Expr, op: str, right: Expr) -> cst.Comparison:
@@ -154,14 +156,14 @@ def compare(left: Expr, op: str, right: Expr) -> cst.Comparison:
     }
     return cst.Comparison(
         left=parens(left),
-        comparisons=[cst.ComparisonTarget(operator=ops[op](), comparator=parens(right))],
+        comparisons=[
+            cst.ComparisonTarget(operator=ops[op](), comparator=parens(right))
+        ],
     )
 
 
 def not_(value: Expr) -> cst.UnaryOperation:
     return cst.UnaryOperation(cst.Not(), parens(value))
-
-
 
 
 def if_exp(test: Expr, body: Expr, orelse: Expr) -> cst.IfExp:
@@ -170,22 +172,33 @@ def if_exp(test: Expr, body: Expr, orelse: Expr) -> cst.IfExp:
 
 def parens(value: Expr) -> Expr:
     """Wrap compound expressions in parentheses where precedence needs it."""
-    if isinstance(
-        value,
-        (cst.BinaryOperation, cst.Comparison, cst.BooleanOperation, cst.IfExp,
-         cst.UnaryOperation, cst.NamedExpr),
-    ) and not value.lpar:
+    if (
+        isinstance(
+            value,
+            (
+                cst.BinaryOperation,
+                cst.Comparison,
+                cst.BooleanOperation,
+                cst.IfExp,
+                cst.UnaryOperation,
+                cst.NamedExpr,
+            ),
+        )
+        and not value.lpar
+    ):
         return value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
     return value
-
-
 
 
 # ---------------------------------------------------------------- statements
 
 
-def line(*small: cst.BaseSmallStatement, comments: Iterable[str] = ()) -> cst.SimpleStatementLine:
-    return cst.SimpleStatementLine(body=list(small), leading_lines=comment_lines(comments))
+def line(
+    *small: cst.BaseSmallStatement, comments: Iterable[str] = ()
+) -> cst.SimpleStatementLine:
+    return cst.SimpleStatementLine(
+        body=list(small), leading_lines=comment_lines(comments)
+    )
 
 
 def comment_lines(comments: Iterable[str]) -> list[cst.EmptyLine]:
@@ -204,10 +217,14 @@ def with_comments(stmt: Stmt, comments: Iterable[str]) -> Stmt:
     comments = list(comments)
     if not comments:
         return stmt
-    return stmt.with_changes(leading_lines=comment_lines(comments) + list(stmt.leading_lines))
+    return stmt.with_changes(
+        leading_lines=comment_lines(comments) + list(stmt.leading_lines)
+    )
 
 
-def assign(target: Expr | str | Sequence[Expr | str], value: Expr) -> cst.SimpleStatementLine:
+def assign(
+    target: Expr | str | Sequence[Expr | str], value: Expr
+) -> cst.SimpleStatementLine:
     if isinstance(target, (str, cst.BaseExpression)):
         targets = [target]
     else:
@@ -216,7 +233,9 @@ def assign(target: Expr | str | Sequence[Expr | str], value: Expr) -> cst.Simple
     if len(converted) == 1:
         goal: Expr = converted[0]
     else:
-        goal = cst.Tuple(elements=[cst.Element(value=t) for t in converted], lpar=[], rpar=[])
+        goal = cst.Tuple(
+            elements=[cst.Element(value=t) for t in converted], lpar=[], rpar=[]
+        )
     return line(cst.Assign(targets=[cst.AssignTarget(target=goal)], value=value))
 
 
@@ -226,8 +245,6 @@ def expr_stmt(value: Expr) -> cst.SimpleStatementLine:
 
 def return_(value: Optional[Expr] = None) -> cst.SimpleStatementLine:
     return line(cst.Return(value=value))
-
-
 
 
 def pass_() -> cst.SimpleStatementLine:
@@ -251,7 +268,9 @@ def block(body: Sequence[Stmt]) -> cst.IndentedBlock:
     return cst.IndentedBlock(body=body)
 
 
-def if_(test: Expr, body: Sequence[Stmt], orelse: Optional[Sequence[Stmt]] = None) -> cst.If:
+def if_(
+    test: Expr, body: Sequence[Stmt], orelse: Optional[Sequence[Stmt]] = None
+) -> cst.If:
     other = None
     if orelse:
         orelse = list(orelse)
@@ -273,32 +292,50 @@ def for_(target: Expr | str, iterable: Expr, body: Sequence[Stmt]) -> cst.For:
     return cst.For(target=target, iter=iterable, body=block(body))
 
 
-def params(names: Sequence[str], star: Optional[str] = None, defaults=None) -> cst.Parameters:
+def params(
+    names: Sequence[str], star: Optional[str] = None, defaults=None
+) -> cst.Parameters:
     defaults = defaults or {}
     plain = [
-        cst.Param(name=name(n), default=defaults.get(n), equal=(
-            cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
-                            whitespace_after=cst.SimpleWhitespace(""))
-            if n in defaults else cst.MaybeSentinel.DEFAULT))
+        cst.Param(
+            name=name(n),
+            default=defaults.get(n),
+            equal=(
+                cst.AssignEqual(
+                    whitespace_before=cst.SimpleWhitespace(""),
+                    whitespace_after=cst.SimpleWhitespace(""),
+                )
+                if n in defaults
+                else cst.MaybeSentinel.DEFAULT
+            ),
+        )
         for n in names
     ]
     star_arg = cst.Param(name=name(star)) if star else cst.MaybeSentinel.DEFAULT
     return cst.Parameters(params=plain, star_arg=star_arg)
 
 
-def def_(func: str, parameters: cst.Parameters, body: Sequence[Stmt],
-         docstring: Optional[str] = None, comments: Iterable[str] = ()) -> cst.FunctionDef:
+def def_(
+    func: str,
+    parameters: cst.Parameters,
+    body: Sequence[Stmt],
+    docstring: Optional[str] = None,
+    comments: Iterable[str] = (),
+) -> cst.FunctionDef:
     body = list(body)
     if docstring:
         body.insert(0, expr_stmt(cst.SimpleString(docstring_literal(docstring))))
     return cst.FunctionDef(
-        name=name(func), params=parameters, body=block(body),
+        name=name(func),
+        params=parameters,
+        body=block(body),
         leading_lines=comment_lines(comments),
     )
 
 
 def docstring_literal(text: str) -> str:
     safe = text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    safe = "".join(c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in safe)
+    safe = "".join(
+        c if c.isprintable() or c == "\n" else f"\\x{ord(c):02x}" for c in safe
+    )
     return '"""' + safe + '"""'
-

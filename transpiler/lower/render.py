@@ -71,7 +71,8 @@ _expression._BaseParenthesizedNode._parenthesize = (  # type: ignore[assignment]
 
 def module_code(module: cst.Module) -> str:
     """The source text of a module, as ``module.code`` gives it."""
-    state = _PlainState(default_indent=module.default_indent,
-                        default_newline=module.default_newline)
+    state = _PlainState(
+        default_indent=module.default_indent, default_newline=module.default_newline
+    )
     module._codegen(state)
     return "".join(state.tokens)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import libcst as cst
 
 from transpiler.lower import pybuild as P
-from transpiler.lower.naming import local_routine_name
+from transpiler.lower.naming import local_routine_name, unique
 from transpiler.lower.scope import Frame, Module, Scope
 from transpiler.lower.statements import StmtLowerer
 from transpiler.passes.flow import can_complete
@@ -31,10 +31,7 @@ def section_names(labels: list[str]) -> dict[str, str]:
     taken: set[str] = set()
     for label in labels:
         base = "s_" + "".join(c if c.isalnum() or c == "_" else "_" for c in label)
-        candidate, n = base, 2
-        while candidate in taken:
-            candidate = f"{base}_{n}"
-            n += 1
+        candidate = unique(base, taken)
         taken.add(candidate)
         names[label] = candidate
     return names
@@ -74,14 +71,19 @@ class RoutineLowerer:
         frame.owned.update(self.module.namer[m] for m in routine.matrices)
 
         prologue = self.prologue(param_names)
-        nested = [RoutineLowerer(self.module, child, scope).build() for child in routine.children]
+        nested = [
+            RoutineLowerer(self.module, child, scope).build()
+            for child in routine.children
+        ]
         sections = [self.section(s) for s in flow.sections]
         main_part = self.main_part(flow)
         body = prologue + nested + sections + main_part
         if frame.nonlocal_:
             body.insert(0, P.nonlocal_(list(frame.nonlocal_)))
         parameters = self.parameters(param_names)
-        return P.def_(self.function_name(), parameters, body, docstring=self.docstring())
+        return P.def_(
+            self.function_name(), parameters, body, docstring=self.docstring()
+        )
 
     def docstring(self) -> str:
         r = self.routine
@@ -104,8 +106,12 @@ class RoutineLowerer:
         if routine.var_args:
             out.append(P.assign("_argc", P.call("len", P.name("_args"))))
             markers = self.module.unassigned_tuple([p.name for p in routine.params])
-            out.append(P.assign(param_names or ["_"], P.rt_call("var_args", P.name("_args"),
-                                                                P.name(markers))))
+            out.append(
+                P.assign(
+                    param_names or ["_"],
+                    P.rt_call("var_args", P.name("_args"), P.name(markers)),
+                )
+            )
             scope.frame.owned.update(["_argc", "_args"])
         params = {p.name for p in routine.params}
         fresh = [v for v in routine.variables if v not in params]
@@ -130,8 +136,12 @@ class RoutineLowerer:
             if name in params or name in self.module.program.commons:
                 continue
             values = [self.stmts.value(d) for d in dims] or [P.number(1)]
-            out.append(P.assign(self.module.namer[name],
-                                P.rt_call("Matrix", P.string(name), *values)))
+            out.append(
+                P.assign(
+                    self.module.namer[name],
+                    P.rt_call("Matrix", P.string(name), *values),
+                )
+            )
         return out
 
     def commons(self) -> list[cst.BaseStatement]:
@@ -150,9 +160,17 @@ class RoutineLowerer:
                     layout.append(P.string(name))
             alias = self.scope.common_alias(block)
             self.scope.frame.owned.add(alias)
-            kwargs = {"unassigned": P.name("True")} if self.scope.mode("UNASSIGNED.COMMON") else {}
-            out.append(P.assign(alias, P.rt_call("common", P.string(block), P.tuple_(layout),
-                                                 **kwargs)))
+            kwargs = (
+                {"unassigned": P.name("True")}
+                if self.scope.mode("UNASSIGNED.COMMON")
+                else {}
+            )
+            out.append(
+                P.assign(
+                    alias,
+                    P.rt_call("common", P.string(block), P.tuple_(layout), **kwargs),
+                )
+            )
         return out
 
     def section(self, section) -> cst.FunctionDef:
@@ -172,7 +190,9 @@ class RoutineLowerer:
             body.insert(0, P.nonlocal_(list(scope.frame.nonlocal_)))
         scope.frame = outer
         comments = [f"# {section.label}:"] if not section.label.startswith("_") else []
-        return P.def_(scope.sections[section.label], P.params([]), body, comments=comments)
+        return P.def_(
+            scope.sections[section.label], P.params([]), body, comments=comments
+        )
 
     def main_part(self, flow) -> list[cst.BaseStatement]:
         body = self.stmts.body(flow.main)
@@ -188,4 +208,3 @@ class RoutineLowerer:
             if not (self.routine.kind == "PROGRAM" and not self.routine.local):
                 body += tail
         return body
-

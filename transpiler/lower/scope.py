@@ -61,8 +61,11 @@ class Module:
     def own_line_comments(self) -> tuple[list[int], list[int]]:
         """The lines and indices of the item's own-line comments, by line."""
         if self._own_comments is None:
-            pairs = sorted((c.line, i) for i, c in enumerate(self.program.item.comments)
-                           if c.own_line)
+            pairs = sorted(
+                (c.line, i)
+                for i, c in enumerate(self.program.item.comments)
+                if c.own_line
+            )
             self._own_comments = ([line for line, _ in pairs], [i for _, i in pairs])
         return self._own_comments
 
@@ -85,7 +88,9 @@ class Module:
 class Scope:
     """Lowering state for one routine (and the functions nested in it)."""
 
-    def __init__(self, module: Module, routine: Routine, parent: Optional["Scope"] = None):
+    def __init__(
+        self, module: Module, routine: Routine, parent: Optional["Scope"] = None
+    ):
         self.module = module
         self.routine = routine
         self.parent = parent
@@ -106,7 +111,8 @@ class Scope:
 
     def unsupported(self, node: A.Node, what: str) -> None:
         self.module.diagnostics.error(
-            node.span, f"{what} {'are' if what.endswith('s') else 'is'} not supported yet",
+            node.span,
+            f"{what} {'are' if what.endswith('s') else 'is'} not supported yet",
             "E-UNSUPPORTED",
         )
 
@@ -132,7 +138,9 @@ class Scope:
     def read_var(self, name: str, node: A.Node) -> cst.BaseExpression:
         slot = self.commons().get(name)
         if slot is not None:
-            return P.subscript(P.name(self.common_alias(slot.block)), P.number(slot.index))
+            return P.subscript(
+                P.name(self.common_alias(slot.block)), P.number(slot.index)
+            )
         if self.is_matrix(name):
             return self.matrix(name, node)
         return P.name(self.namer[name])
@@ -149,7 +157,9 @@ class Scope:
     def matrix(self, name: str, node: A.Node) -> cst.BaseExpression:
         slot = self.commons().get(name)
         if slot is not None:
-            return P.subscript(P.name(self.common_alias(slot.block)), P.number(slot.index))
+            return P.subscript(
+                P.name(self.common_alias(slot.block)), P.number(slot.index)
+            )
         return P.name(self.namer[name])
 
     def write_name(self, py: str) -> None:
@@ -158,11 +168,15 @@ class Scope:
         if owner is not None and owner is not self.frame:
             self.frame.nonlocal_[py] = None
 
-    def write_var(self, name: str, value: cst.BaseExpression) -> list[cst.BaseStatement]:
+    def write_var(
+        self, name: str, value: cst.BaseExpression
+    ) -> list[cst.BaseStatement]:
         """Statements that assign a value to a BASIC variable."""
         slot = self.commons().get(name)
         if slot is not None:
-            target = P.subscript(P.name(self.common_alias(slot.block)), P.number(slot.index))
+            target = P.subscript(
+                P.name(self.common_alias(slot.block)), P.number(slot.index)
+            )
             return [P.assign(target, value)]
         py = self.namer[name]
         self.write_name(py)
@@ -219,7 +233,9 @@ class Scope:
             scope = scope.parent
         from transpiler.diagnostics import InternalError
 
-        raise InternalError(f"no section for label {label}", self.module.program.item.path)
+        raise InternalError(
+            f"no section for label {label}", self.module.program.item.path
+        )
 
     # --- source lines as comments --------------------------------------------
 

@@ -26,7 +26,12 @@ from transpiler.passes import types as T
 
 _OP_FUNCTIONS = {"+=": "add", "-=": "sub", "*=": "mul", "/=": "div", ":=": "cat"}
 _MODE_CLAUSES = ("on_error", "locked", "then", "else_")
-_OUTCOMES = {"then": "THEN", "else_": "ELSE", "locked": "LOCKED", "on_error": "ON_ERROR"}
+_OUTCOMES = {
+    "then": "THEN",
+    "else_": "ELSE",
+    "locked": "LOCKED",
+    "on_error": "ON_ERROR",
+}
 
 
 def _is_true_constant(cond: A.Expr) -> bool:
@@ -87,13 +92,21 @@ class StmtLowerer(FileStatements):
         lowered[0] = P.with_comments(lowered[0], comments)
         return lowered
 
-    def rt(self, function: str, *args, node: Optional[A.Node] = None, what: str = "",
-           **kwargs) -> list[cst.BaseStatement]:
+    def rt(
+        self,
+        function: str,
+        *args,
+        node: Optional[A.Node] = None,
+        what: str = "",
+        **kwargs,
+    ) -> list[cst.BaseStatement]:
         """A statement calling a runtime function, or an E-UNSUPPORTED
         diagnostic if the runtime does not have it yet."""
         if not self.scope.runtime_has(function):
             keyword = function.rstrip("_").upper().replace("_", ".")
-            self.scope.unsupported(node or self.current, what or f"the {keyword} statement")
+            self.scope.unsupported(
+                node or self.current, what or f"the {keyword} statement"
+            )
             return []
         return [P.expr_stmt(P.rt_call(function, *args, **kwargs))]
 
@@ -102,20 +115,30 @@ class StmtLowerer(FileStatements):
 
     # --- assignment ------------------------------------------------------------
 
-    def assign_to(self, target: A.Expr, value: cst.BaseExpression) -> list[cst.BaseStatement]:
+    def assign_to(
+        self, target: A.Expr, value: cst.BaseExpression
+    ) -> list[cst.BaseStatement]:
         """Statements that store a value in any BASIC target."""
         if isinstance(target, A.Var):
             if self.scope.is_matrix(target.name):
-                self.scope.error(target, f"matrix {target.name} needs an index here", "E-MATRIX")
+                self.scope.error(
+                    target, f"matrix {target.name} needs an index here", "E-MATRIX"
+                )
                 return []
             return self.scope.write_var(target.name, value)
         if isinstance(target, A.Element):
             indices = [self.value(i) for i in target.indices]
-            return [P.assign(P.subscript(self.scope.matrix(target.name, target), *indices), value)]
+            return [
+                P.assign(
+                    P.subscript(self.scope.matrix(target.name, target), *indices), value
+                )
+            ]
         if isinstance(target, A.AtVar):
             internal = self.scope.module.program.internal  # $INTERNAL may write any
             if target.name not in WRITABLE_AT_VARIABLES and not internal:
-                self.scope.error(target, f"@{target.name} cannot be assigned", "E-TARGET")
+                self.scope.error(
+                    target, f"@{target.name} cannot be assigned", "E-TARGET"
+                )
                 return []
             return self.rt("at_set", P.string(target.name), value)
         if isinstance(target, A.Extract):
@@ -136,17 +159,25 @@ class StmtLowerer(FileStatements):
                 else:
                     call = P.call(P.attr(held, "replace"), *positions, value, **mode)
                 return [P.expr_stmt(call)]
-            call = P.rt_call("replace", current, *positions, value, **self.exprs.append_mode())
+            call = P.rt_call(
+                "replace", current, *positions, value, **self.exprs.append_mode()
+            )
             return self.assign_to(target.base, call)
         if isinstance(target, A.Substr):
             current = self.value(target.base)
             args = [self.value(a) for a in target.args]
             if len(args) == 2:
                 function = self.substring_assign_function()
-                return self.assign_to(target.base, P.rt_call(function, current, *args, value))
+                return self.assign_to(
+                    target.base, P.rt_call(function, current, *args, value)
+                )
             if len(args) == 3:
-                return self.assign_to(target.base, P.rt_call("group_assign", current, *args, value))
-            self.scope.error(target, "a substring assignment needs a start and a length", "E-SYNTAX")
+                return self.assign_to(
+                    target.base, P.rt_call("group_assign", current, *args, value)
+                )
+            self.scope.error(
+                target, "a substring assignment needs a start and a length", "E-SYNTAX"
+            )
             return []
         self.scope.error(target, "this cannot be assigned to", "E-TARGET")
         return []
@@ -167,7 +198,9 @@ class StmtLowerer(FileStatements):
             return self.assign_to(node.target, self.value(node.value))
         current = self.value(node.target)
         value = self.value(node.value)
-        return self.assign_to(node.target, P.rt_call(_OP_FUNCTIONS[node.op], current, value))
+        return self.assign_to(
+            node.target, P.rt_call(_OP_FUNCTIONS[node.op], current, value)
+        )
 
     def native_assign(self, node: A.Assign) -> Optional[list[cst.BaseStatement]]:
         """Arithmetic and concatenation into a local variable with Python's
@@ -208,7 +241,9 @@ class StmtLowerer(FileStatements):
             current, value = exprs.kind(target), exprs.kind(node.value)
             if not (current.is_number and value.is_number):
                 return None
-            out = self.augmented(target.name, node.op[0], exprs.plain(exprs.lower(node.value)))
+            out = self.augmented(
+                target.name, node.op[0], exprs.plain(exprs.lower(node.value))
+            )
             fits = T.arith(node.op[0], current, value).is_int
         else:
             return None
@@ -223,8 +258,14 @@ class StmtLowerer(FileStatements):
         """``X op= value`` for a local variable (and its REMOVE pointer reset)."""
         py = self.scope.namer[name]
         stmts = self.scope.write_var(name, P.name(py))  # records the write
-        operator = {"+": cst.AddAssign, "-": cst.SubtractAssign, "*": cst.MultiplyAssign}[op]
-        stmts[0] = P.line(cst.AugAssign(target=P.name(py), operator=operator(), value=value))
+        operator = {
+            "+": cst.AddAssign,
+            "-": cst.SubtractAssign,
+            "*": cst.MultiplyAssign,
+        }[op]
+        stmts[0] = P.line(
+            cst.AugAssign(target=P.name(py), operator=operator(), value=value)
+        )
         return stmts
 
     def overflow_guard(self, name: str) -> cst.If:
@@ -236,13 +277,17 @@ class StmtLowerer(FileStatements):
             left=P.number(T.INT32_MIN),
             comparisons=[
                 cst.ComparisonTarget(operator=cst.LessThanEqual(), comparator=py),
-                cst.ComparisonTarget(operator=cst.LessThanEqual(),
-                                     comparator=P.number(T.INT32_MAX)),
+                cst.ComparisonTarget(
+                    operator=cst.LessThanEqual(), comparator=P.number(T.INT32_MAX)
+                ),
             ],
         )
         is_int = P.compare(P.call("type", py), "is", P.name("int"))
-        test = cst.BooleanOperation(left=is_int, operator=cst.And(),
-                                    right=cst.UnaryOperation(cst.Not(), in_range))
+        test = cst.BooleanOperation(
+            left=is_int,
+            operator=cst.And(),
+            right=cst.UnaryOperation(cst.Not(), in_range),
+        )
         return P.if_(test, [P.assign(py, P.call("float", py))])
 
     # --- simple statements -------------------------------------------------------
@@ -287,7 +332,11 @@ class StmtLowerer(FileStatements):
             if all(isinstance(d, A.Number) for d in dims):
                 continue  # made when the routine starts (BCOMP sizes it at compile time)
             target = self.scope.matrix(name, node)
-            out.append(P.expr_stmt(P.call(P.attr(target, "redim"), *[self.value(d) for d in dims])))
+            out.append(
+                P.expr_stmt(
+                    P.call(P.attr(target, "redim"), *[self.value(d) for d in dims])
+                )
+            )
         return out
 
     def lower_MatFill(self, node: A.MatFill) -> list:
@@ -318,26 +367,45 @@ class StmtLowerer(FileStatements):
     def lower_Del(self, node: A.Del) -> list:
         target = node.target
         if not isinstance(target, A.Extract):
-            self.scope.error(node, "DEL needs a field reference such as X<1>", "E-SYNTAX")
+            self.scope.error(
+                node, "DEL needs a field reference such as X<1>", "E-SYNTAX"
+            )
             return []
-        positions = [self.value(p) if p is not None else P.number(0)
-                     for p in (target.field_no, target.value_no, target.subvalue_no)]
-        return self.assign_to(target.base, P.rt_call("delete", self.value(target.base), *positions))
+        positions = [
+            self.value(p) if p is not None else P.number(0)
+            for p in (target.field_no, target.value_no, target.subvalue_no)
+        ]
+        return self.assign_to(
+            target.base, P.rt_call("delete", self.value(target.base), *positions)
+        )
 
     def lower_Ins(self, node: A.Ins) -> list:
         target = node.target
         if not isinstance(target, A.Extract):
-            self.scope.error(node, "INS needs a field reference such as X<1>", "E-SYNTAX")
+            self.scope.error(
+                node, "INS needs a field reference such as X<1>", "E-SYNTAX"
+            )
             return []
-        positions = [self.value(p) if p is not None else P.number(0)
-                     for p in (target.field_no, target.value_no, target.subvalue_no)]
-        call = P.rt_call("insert", self.value(target.base), *positions, self.value(node.value),
-                         **self.exprs.append_mode())
+        positions = [
+            self.value(p) if p is not None else P.number(0)
+            for p in (target.field_no, target.value_no, target.subvalue_no)
+        ]
+        call = P.rt_call(
+            "insert",
+            self.value(target.base),
+            *positions,
+            self.value(node.value),
+            **self.exprs.append_mode(),
+        )
         return self.assign_to(target.base, call)
 
     def lower_ConvertStmt(self, node: A.ConvertStmt) -> list:
-        call = P.rt_call("convert", self.value(node.from_chars), self.value(node.to_chars),
-                         self.value(node.target))
+        call = P.rt_call(
+            "convert",
+            self.value(node.from_chars),
+            self.value(node.to_chars),
+            self.value(node.target),
+        )
         return self.assign_to(node.target, call)
 
     def lower_Locate(self, node: A.Locate) -> list:
@@ -349,23 +417,46 @@ class StmtLowerer(FileStatements):
             source = self.value(node.source)
             where = [self.value(p) for p in node.positions]
             call = P.rt_call("locate_pick", item, source, *where)
-            call = call.with_changes(args=list(call.args) + [
-                cst.Arg(value=order, keyword=P.name("order"),
-                        equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""),
-                                              whitespace_after=cst.SimpleWhitespace("")))])
+            call = call.with_changes(
+                args=list(call.args)
+                + [
+                    cst.Arg(
+                        value=order,
+                        keyword=P.name("order"),
+                        equal=cst.AssignEqual(
+                            whitespace_before=cst.SimpleWhitespace(""),
+                            whitespace_after=cst.SimpleWhitespace(""),
+                        ),
+                    )
+                ]
+            )
         elif "UV.LOCATE" in self.scope.module.program.modes:
             call = self.uv_locate(node, item, order)
         else:
             source = node.source
             if not isinstance(source, A.Extract):
-                self.scope.error(node, "LOCATE needs a field reference such as X<1> "
-                                 "(or $MODE UV.LOCATE)", "E-SYNTAX")
+                self.scope.error(
+                    node,
+                    "LOCATE needs a field reference such as X<1> "
+                    "(or $MODE UV.LOCATE)",
+                    "E-SYNTAX",
+                )
                 return []
-            positions = [self.value(p) if p is not None else P.number(0)
-                         for p in (source.field_no, source.value_no, source.subvalue_no)]
-            kwargs = {"numeric": P.name("False")} if self.scope.mode("STRING.LOCATE") else {}
-            call = P.rt_call("locate_stmt", item, self.value(source.base), *positions, order,
-                             **kwargs)
+            positions = [
+                self.value(p) if p is not None else P.number(0)
+                for p in (source.field_no, source.value_no, source.subvalue_no)
+            ]
+            kwargs = (
+                {"numeric": P.name("False")} if self.scope.mode("STRING.LOCATE") else {}
+            )
+            call = P.rt_call(
+                "locate_stmt",
+                item,
+                self.value(source.base),
+                *positions,
+                order,
+                **kwargs,
+            )
         out = [P.assign([found, pos], call)]
         out += self.assign_to(node.setting, P.name(pos))
         out += self.clauses_on_bool(found, node.clauses)
@@ -388,7 +479,9 @@ class StmtLowerer(FileStatements):
         then = self.clause_body(clauses.then)
         orelse = self.clause_body(clauses.else_)
         if clauses.then is not None:
-            return [P.if_(P.name(flag), then, orelse if clauses.else_ is not None else None)]
+            return [
+                P.if_(P.name(flag), then, orelse if clauses.else_ is not None else None)
+            ]
         if clauses.else_ is not None:
             return [P.if_(P.not_(P.name(flag)), orelse)]
         return []
@@ -407,7 +500,9 @@ class StmtLowerer(FileStatements):
         # Positions are set only when the item is found (b2_find_findstr).
         found_body: list = []
         for i, target in enumerate(node.settings[:3]):
-            found_body += self.assign_to(target, P.subscript(P.name(result), P.number(i + 1)))
+            found_body += self.assign_to(
+                target, P.subscript(P.name(result), P.number(i + 1))
+            )
         flag = P.subscript(P.name(result), P.number(0))
         then = found_body + self.clause_body(node.clauses.then)
         orelse = self.clause_body(node.clauses.else_)
@@ -420,8 +515,12 @@ class StmtLowerer(FileStatements):
             return []
         item, delim = self.scope.temp(), self.scope.temp()
         pointer = self.scope.touch_pointer(node.source.name)
-        out = [P.assign([item, delim, pointer],
-                        P.rt_call("remove", self.value(node.source), P.name(pointer)))]
+        out = [
+            P.assign(
+                [item, delim, pointer],
+                P.rt_call("remove", self.value(node.source), P.name(pointer)),
+            )
+        ]
         out += self.assign_to(node.target, P.name(item))
         out += self.assign_to(node.delim, P.name(delim))
         return out
@@ -431,8 +530,12 @@ class StmtLowerer(FileStatements):
             self.scope.error(node, "SETREM needs a variable", "E-SYNTAX")
             return []
         pointer = self.scope.touch_pointer(node.target.name)
-        call = P.rt_call("setrem", self.value(node.target), self.value(node.position),
-                         P.name(pointer))
+        call = P.rt_call(
+            "setrem",
+            self.value(node.target),
+            self.value(node.position),
+            P.name(pointer),
+        )
         return [P.assign(pointer, call)]
 
     def lower_Dparse(self, node: A.Dparse) -> list:
@@ -440,8 +543,17 @@ class StmtLowerer(FileStatements):
             self.scope.unsupported(node, "DPARSE.CSV")
             return []
         parts = self.scope.temp()
-        out = [P.assign(parts, P.rt_call("dparse", self.value(node.source), self.value(node.delim),
-                                         P.number(len(node.targets))))]
+        out = [
+            P.assign(
+                parts,
+                P.rt_call(
+                    "dparse",
+                    self.value(node.source),
+                    self.value(node.delim),
+                    P.number(len(node.targets)),
+                ),
+            )
+        ]
         for i, target in enumerate(node.targets):
             out += self.assign_to(target, P.subscript(P.name(parts), P.number(i)))
         return out
@@ -451,7 +563,9 @@ class StmtLowerer(FileStatements):
     def print_text(self, items: list[A.PrintItem]) -> cst.BaseExpression:
         parts: list[A.Expr] = []
         for item in items:
-            parts.append(item.value if item.value is not None else A.String("\t", span=item.span))
+            parts.append(
+                item.value if item.value is not None else A.String("\t", span=item.span)
+            )
         if not parts:
             return P.string("")
         if len(parts) == 1:
@@ -468,8 +582,14 @@ class StmtLowerer(FileStatements):
         return self.rt("crt", text, **kwargs)
 
     # INPUT options and the keyword arguments of rt.input_ / rt.input_at.
-    _INPUT_FLAGS = {"HIDDEN": "hidden", "UPCASE": "upcase", "APPEND": "append",
-                    "EDIT": "edit", "OVERLAY": "overlay", "PANNING": "panning"}
+    _INPUT_FLAGS = {
+        "HIDDEN": "hidden",
+        "UPCASE": "upcase",
+        "APPEND": "append",
+        "EDIT": "edit",
+        "OVERLAY": "overlay",
+        "PANNING": "panning",
+    }
     _INPUT_AT_ONLY = ("APPEND", "EDIT", "OVERLAY", "PANNING", "MASK")
 
     def lower_Input(self, node: A.Input) -> list:
@@ -492,7 +612,9 @@ class StmtLowerer(FileStatements):
             return []
         at = "_at" if node.at is not None else ""
         if node.clauses is None or not node.clauses.present():
-            return self.assign_to(node.target, P.rt_call(f"input{at or '_'}", *args, **kwargs))
+            return self.assign_to(
+                node.target, P.rt_call(f"input{at or '_'}", *args, **kwargs)
+            )
         value, ok = self.scope.temp(), self.scope.temp()
         out = [P.assign([value, ok], P.rt_call(f"input{at}_status", *args, **kwargs))]
         out += self.assign_to(node.target, P.name(value))
@@ -509,7 +631,9 @@ class StmtLowerer(FileStatements):
             kwargs["nocrlf"] = true
         for option, value in node.options.items():
             if node.at is None and option in self._INPUT_AT_ONLY:
-                self.scope.error(node, f"{option} is only allowed in INPUT @", "E-SYNTAX")
+                self.scope.error(
+                    node, f"{option} is only allowed in INPUT @", "E-SYNTAX"
+                )
                 return None
             if option in self._INPUT_FLAGS:
                 kwargs[self._INPUT_FLAGS[option]] = true
@@ -542,17 +666,23 @@ class StmtLowerer(FileStatements):
         if action == "CLOSE":
             if node.unit is not None:
                 return self.rt("printer_close", self.value(node.unit))
-            default = 0 if "PRCLOSE.DEFAULT.0" in self.scope.module.program.modes else -2
+            default = (
+                0 if "PRCLOSE.DEFAULT.0" in self.scope.module.program.modes else -2
+            )
             return self.rt("printer_close", P.number(default))
         expected = {"FILE": 2, "NAME": 1, "DISPLAY": 0}.get(action)
         if expected is None:
             self.scope.unsupported(node, f"PRINTER {action}")
             return []
         if len(node.args) != expected:
-            self.scope.error(node, f"PRINTER {action} needs {expected} argument(s)", "E-ARGS")
+            self.scope.error(
+                node, f"PRINTER {action} needs {expected} argument(s)", "E-ARGS"
+            )
             return []
         unit = self.value(node.unit) if node.unit is not None else P.number(0)
-        call = P.rt_call(f"printer_{action.lower()}", unit, *[self.value(a) for a in node.args])
+        call = P.rt_call(
+            f"printer_{action.lower()}", unit, *[self.value(a) for a in node.args]
+        )
         if node.clauses is None or not node.clauses.present():
             return [P.expr_stmt(call)]
         status = self.scope.temp()
@@ -564,7 +694,9 @@ class StmtLowerer(FileStatements):
         chain = [P.if_(test, then or [P.pass_()], orelse or None)]
         if clauses.on_error is not None:
             failed = P.compare(P.name(status), "<", P.number(0))
-            chain = [P.if_(failed, self.clause_body(clauses.on_error) or [P.pass_()], chain)]
+            chain = [
+                P.if_(failed, self.clause_body(clauses.on_error) or [P.pass_()], chain)
+            ]
         return out + chain
 
     def lower_Heading(self, node: A.Heading) -> list:
@@ -572,7 +704,9 @@ class StmtLowerer(FileStatements):
         kwargs = {}
         if node.unit is not None:
             kwargs["unit"] = self.value(node.unit)
-        no_eject = node.no_eject or "HEADING.NO.EJECT" in self.scope.module.program.modes
+        no_eject = (
+            node.no_eject or "HEADING.NO.EJECT" in self.scope.module.program.modes
+        )
         if node.kind == "HEADING" and no_eject:
             kwargs["no_eject"] = P.name("True")
         return self.rt(node.kind.lower(), self.value(node.text), **kwargs)
@@ -601,15 +735,33 @@ class StmtLowerer(FileStatements):
         return out
 
     _SIMPLE = {
-        "CLEARDATA": "cleardata", "CLEARINPUT": "clearinput", "INPUTCLEAR": "clearinput",
-        "PRECISION": "precision", "RANDOMIZE": "randomize", "SLEEP": "sleep", "RQM": "sleep",
-        "NAP": "nap", "PROMPT": "prompt", "INPUTERR": "inputerr", "PRINTERR": "printerr",
-        "LOGMSG": "logmsg", "SET.EXIT.STATUS": "set_exit_status", "DEBUG": None,
-        "PAUSE": "pause", "WAKE": "wake", "CLOSE.SOCKET": "close_socket",
-        "CLOSE.SECURE.SOCKET": "close_secure_socket", "ERRMSG": "errmsg",
-        "DELETELIST": "deletelist", "TIMEOUT": "timeout", "SETNLS": "setnls",
-        "SET.ARG": None, "SETPU": "setpu", "CLEARCOMMON": "clearcommon",
-        "TCLREAD": None, "TTYSET": "ttyset",
+        "CLEARDATA": "cleardata",
+        "CLEARINPUT": "clearinput",
+        "INPUTCLEAR": "clearinput",
+        "PRECISION": "precision",
+        "RANDOMIZE": "randomize",
+        "SLEEP": "sleep",
+        "RQM": "sleep",
+        "NAP": "nap",
+        "PROMPT": "prompt",
+        "INPUTERR": "inputerr",
+        "PRINTERR": "printerr",
+        "LOGMSG": "logmsg",
+        "SET.EXIT.STATUS": "set_exit_status",
+        "DEBUG": None,
+        "PAUSE": "pause",
+        "WAKE": "wake",
+        "CLOSE.SOCKET": "close_socket",
+        "CLOSE.SECURE.SOCKET": "close_secure_socket",
+        "ERRMSG": "errmsg",
+        "DELETELIST": "deletelist",
+        "TIMEOUT": "timeout",
+        "SETNLS": "setnls",
+        "SET.ARG": None,
+        "SETPU": "setpu",
+        "CLEARCOMMON": "clearcommon",
+        "TCLREAD": None,
+        "TTYSET": "ttyset",
     }
 
     def lower_SimpleStmt(self, node: A.SimpleStmt) -> list:
@@ -635,7 +787,9 @@ class StmtLowerer(FileStatements):
         for name in self.scope.routine.variables:
             out += self.scope.write_var(name, P.number(0))
         for name in self.scope.routine.matrices:
-            out.append(P.expr_stmt(P.call(P.attr(self.scope.matrix(name, node), "clear"))))
+            out.append(
+                P.expr_stmt(P.call(P.attr(self.scope.matrix(name, node), "clear")))
+            )
         return out
 
     # --- control flow -----------------------------------------------------------
@@ -709,7 +863,9 @@ class StmtLowerer(FileStatements):
         before, after = [], []
         for name, local in held:
             del self.scope.split_arrays[name]
-            before.append(P.assign(local, P.rt_call("Fields", self.scope.read_var(name, None))))
+            before.append(
+                P.assign(local, P.rt_call("Fields", self.scope.read_var(name, None)))
+            )
             after += self.scope.write_var(name, P.call(P.attr(local, "text")))
         return before + loop + after
 
@@ -767,12 +923,16 @@ class StmtLowerer(FileStatements):
         step_node = node.step if node.step is not None else A.Number(1, "1")
         limit = self.value_without_hoisting(node.limit, "a FOR limit")
         step = self.value_without_hoisting(step_node, "a FOR step")
-        next_line = self.scope.line_marker(node.next_span) if node.next_span.line else None
+        next_line = (
+            self.scope.line_marker(node.next_span) if node.next_span.line else None
+        )
         if self.scope.mode("FOR.STORE.BEFORE.TEST"):
             # UniVerse/Pick rule: the variable takes the stepped value before
             # the test, so FOR I = 1 TO 3 leaves I at 4.
             def advance() -> list:
-                step_value = P.rt_call("add", self.value(node.var), self.value(step_node))
+                step_value = P.rt_call(
+                    "add", self.value(node.var), self.value(step_node)
+                )
                 return self.assign_to(node.var, step_value)
 
             tested = self.value(node.var)
@@ -782,8 +942,10 @@ class StmtLowerer(FileStatements):
             next_name = f"_n{next(self.scope.temps)}"
 
             def advance() -> list:
-                increment = P.assign(next_name, P.rt_call("add", self.value(node.var),
-                                                          self.value(step_node)))
+                increment = P.assign(
+                    next_name,
+                    P.rt_call("add", self.value(node.var), self.value(step_node)),
+                )
                 return [increment]
 
             tested = P.name(next_name)
@@ -831,9 +993,13 @@ class StmtLowerer(FileStatements):
                 stop = P.number(known + plan.step)
             else:
                 stop = P.binary(limit, "+" if plan.step > 0 else "-", P.number(1))
-            iterable = P.call("range", start, stop, *([step] if step is not None else []))
+            iterable = P.call(
+                "range", start, stop, *([step] if step is not None else [])
+            )
         else:
-            iterable = P.rt_call("for_range", start, limit, *([step] if step is not None else []))
+            iterable = P.rt_call(
+                "for_range", start, limit, *([step] if step is not None else [])
+            )
         self.scope.write_name(py)
         self.loop_stack.append({"kind": "FOR", "next": list})
         body = self.body(node.body)
@@ -858,9 +1024,17 @@ class StmtLowerer(FileStatements):
         if self.scope.mode("FOR.STORE.BEFORE.TEST"):
             out += self.assign_to(node.var, P.name(nxt))
         again = self.assign_to(node.var, P.name(nxt)) + self.jump(node.body_label, node)
-        out.append(P.if_(P.rt_call("for_test", P.name(nxt), self.value(node.limit),
-                                   self.value(node.step) if node.step is not None else P.number(1)),
-                         again))
+        out.append(
+            P.if_(
+                P.rt_call(
+                    "for_test",
+                    P.name(nxt),
+                    self.value(node.limit),
+                    self.value(node.step) if node.step is not None else P.number(1),
+                ),
+                again,
+            )
+        )
         return out
 
     def lower_Goto(self, node: A.Goto) -> list:
@@ -876,13 +1050,19 @@ class StmtLowerer(FileStatements):
     def after_gosub(self, call) -> list:
         flow = self.scope.flow
         routine = self.scope.routine
-        escapes = flow and (flow.uses_return_to or routine.is_function
-                            or (flow.end_in_section and routine.kind != "PROGRAM"))
+        escapes = flow and (
+            flow.uses_return_to
+            or routine.is_function
+            or (flow.end_in_section and routine.kind != "PROGRAM")
+        )
         if not escapes:
             return [P.expr_stmt(call)]
         result = self.scope.temp()
         escape = self.jump_to(P.name(result), None)
-        return [P.assign(result, call), P.if_(P.compare(P.name(result), "is not", P.none()), escape)]
+        return [
+            P.assign(result, call),
+            P.if_(P.compare(P.name(result), "is not", P.none()), escape),
+        ]
 
     def jump_to(self, target: cst.BaseExpression, node) -> list:
         """Continue at a section (or a FUNCTION's RETURN value) and never come back."""
@@ -899,13 +1079,22 @@ class StmtLowerer(FileStatements):
         if self.scope.mode("PICK.JUMP.RANGE"):
             # Out of range falls through to the next statement.
             index = self.scope.temp()
-            out = [P.assign(index, P.rt_call("on_index_in_range", self.value(node.selector),
-                                             count))]
+            out = [
+                P.assign(
+                    index,
+                    P.rt_call("on_index_in_range", self.value(node.selector), count),
+                )
+            ]
             target = P.subscript(sections, P.name(index))
-            action = (self.after_gosub(P.rt_call("gosub", target)) if node.gosub
-                      else self.jump_to(target, node))
+            action = (
+                self.after_gosub(P.rt_call("gosub", target))
+                if node.gosub
+                else self.jump_to(target, node)
+            )
             return out + [P.if_(P.compare(P.name(index), "is not", P.none()), action)]
-        target = P.subscript(sections, P.rt_call("on_index", self.value(node.selector), count))
+        target = P.subscript(
+            sections, P.rt_call("on_index", self.value(node.selector), count)
+        )
         if node.gosub:
             return self.after_gosub(P.rt_call("gosub", target))
         return self.jump_to(target, node)
@@ -914,10 +1103,16 @@ class StmtLowerer(FileStatements):
         if node.to_label:
             if not self.in_section:
                 return self.rt("return_to_without_gosub")
-            return [P.return_(P.rt_call("return_to", P.name(self.scope.section(node.to_label))))]
+            return [
+                P.return_(
+                    P.rt_call("return_to", P.name(self.scope.section(node.to_label)))
+                )
+            ]
         if node.value is not None:
             if not self.scope.routine.is_function:
-                self.scope.error(node, "RETURN with a value outside a FUNCTION", "E-SYNTAX")
+                self.scope.error(
+                    node, "RETURN with a value outside a FUNCTION", "E-SYNTAX"
+                )
                 return []
             value = self.value(node.value)
             if self.in_section:
@@ -931,8 +1126,14 @@ class StmtLowerer(FileStatements):
         """Leave the routine (a RETURN at level 0, END, or the end of code)."""
         routine = self.scope.routine
         if routine.kind in ("SUBROUTINE", "LOCAL SUBROUTINE"):
-            values = [P.name(self.scope.namer[p.name]) if not p.matrix
-                      else self.scope.matrix(p.name, node) for p in routine.params]
+            values = [
+                (
+                    P.name(self.scope.namer[p.name])
+                    if not p.matrix
+                    else self.scope.matrix(p.name, node)
+                )
+                for p in routine.params
+            ]
             return [P.return_(P.tuple_(values) if values else None)]
         if routine.is_function:
             return [P.return_(P.string(""))]
@@ -1005,7 +1206,9 @@ class StmtLowerer(FileStatements):
             if option in options:
                 self.scope.unsupported(node, f"EXECUTE ... {option.replace('_', '.')}")
         result = self.scope.temp()
-        out = [P.assign(result, P.rt_call("execute", self.value(node.command), **kwargs))]
+        out = [
+            P.assign(result, P.rt_call("execute", self.value(node.command), **kwargs))
+        ]
         if "CAPTURING" in options:
             out += self.assign_to(options["CAPTURING"], P.attr(result, "output"))
         for key in ("RETURNING", "SETTING"):
@@ -1017,8 +1220,11 @@ class StmtLowerer(FileStatements):
         return self.rt("chain", self.value(node.command))
 
     def lower_OsExecute(self, node: A.OsExecute) -> list:
-        call = P.rt_call("os_execute", self.value(node.command),
-                         capture=P.name("True" if node.capturing is not None else "False"))
+        call = P.rt_call(
+            "os_execute",
+            self.value(node.command),
+            capture=P.name("True" if node.capturing is not None else "False"),
+        )
         if node.capturing is None:
             return [P.expr_stmt(call)]
         return self.assign_to(node.capturing, call)
@@ -1043,7 +1249,9 @@ class StmtLowerer(FileStatements):
         """COMMIT/ROLLBACK: inside BEGIN TRANSACTION they leave the block."""
         if any(l["kind"] == "TRANSACTION" for l in self.loop_stack):
             if not self.in_transaction_block():
-                self.scope.unsupported(node, "COMMIT or ROLLBACK inside a loop in a transaction")
+                self.scope.unsupported(
+                    node, "COMMIT or ROLLBACK inside a loop in a transaction"
+                )
                 return lowered
             return lowered + [P.break_()]
         return lowered

@@ -129,8 +129,9 @@ class BuildAst(BuildExpressions, Transformer):
                 next_span = _span(c)
             elif isinstance(c, Token) and c.type == "NAME":
                 next_name = str(c)
-        return A.For(var, start, limit, step, body, next_name, next_span,
-                     span=_span(children[0]))
+        return A.For(
+            var, start, limit, step, body, next_name, next_span, span=_span(children[0])
+        )
 
     def case_arm(self, children):
         return A.CaseArm(children[1], children[2], span=_span(children[0]))
@@ -150,8 +151,9 @@ class BuildAst(BuildExpressions, Transformer):
 
     def gosub_local(self, children):
         args = [c for c in children if isinstance(c, list)]
-        return A.GosubLocal(str(children[1]), list(args[0]) if args else [],
-                            span=_span(children[0]))
+        return A.GosubLocal(
+            str(children[1]), list(args[0]) if args else [], span=_span(children[0])
+        )
 
     def label_list(self, children):
         return [c for c in children if isinstance(c, str) and not isinstance(c, Token)]
@@ -182,16 +184,24 @@ class BuildAst(BuildExpressions, Transformer):
 
     def stop_stmt(self, children):
         nodes = _nodes(children)
-        return A.Stop(str(children[0]).upper(), nodes[0] if nodes else None, nodes[1:],
-                      span=_span(children[0]))
+        return A.Stop(
+            str(children[0]).upper(),
+            nodes[0] if nodes else None,
+            nodes[1:],
+            span=_span(children[0]),
+        )
 
     def exit_child(self, children):
         return A.ExitChild(span=_span(children[0]))
 
     def abort_stmt(self, children):
         nodes = _nodes(children)
-        return A.Abort(str(children[0]).upper(), nodes[0] if nodes else None, nodes[1:],
-                       span=_span(children[0]))
+        return A.Abort(
+            str(children[0]).upper(),
+            nodes[0] if nodes else None,
+            nodes[1:],
+            span=_span(children[0]),
+        )
 
     # ---- output and input
 
@@ -202,8 +212,10 @@ class BuildAst(BuildExpressions, Transformer):
         return A.PrintItem(None, span=_span(children[0]))
 
     def print_args(self, children):
-        return [c if isinstance(c, A.PrintItem) else A.PrintItem(c, span=_span(c))
-                for c in children]
+        return [
+            c if isinstance(c, A.PrintItem) else A.PrintItem(c, span=_span(c))
+            for c in children
+        ]
 
     def _print(self, kind, children):
         unit = None
@@ -225,7 +237,9 @@ class BuildAst(BuildExpressions, Transformer):
         return self._print(str(children[0]).upper(), children)
 
     def input_at(self, children):
-        colon = any(isinstance(c, Token) and c.type in ("COLON", "TCOLON") for c in children)
+        colon = any(
+            isinstance(c, Token) and c.type in ("COLON", "TCOLON") for c in children
+        )
         return ("at", list(children[1]), colon)
 
     def input_len(self, children):
@@ -262,9 +276,18 @@ class BuildAst(BuildExpressions, Transformer):
                     colon = True
             elif isinstance(c, A.Expr) and target is None:
                 target = c
-        return A.Input(str(children[0]).upper(), target, at, at_colon, length,
-                       underscore, colon, options, self._clauses(children),
-                       span=_span(children[0]))
+        return A.Input(
+            str(children[0]).upper(),
+            target,
+            at,
+            at_colon,
+            length,
+            underscore,
+            colon,
+            options,
+            self._clauses(children),
+            span=_span(children[0]),
+        )
 
     def printer_stmt(self, children):
         action = str(children[1]).upper()
@@ -275,14 +298,20 @@ class BuildAst(BuildExpressions, Transformer):
                 unit = c[1]
             elif isinstance(c, list):
                 args = list(c)
-        clauses = self._clauses(children) if any(isinstance(c, A.Clauses) for c in children) else None
+        clauses = (
+            self._clauses(children)
+            if any(isinstance(c, A.Clauses) for c in children)
+            else None
+        )
         return A.Printer(action, unit, args, clauses, span=_span(children[0]))
 
     def heading_stmt(self, children):
         no_eject = any(isinstance(c, Token) and c.type == "NO_EJECT" for c in children)
         unit = next((c[1] for c in children if isinstance(c, tuple)), None)
         text = _nodes([c for c in children if not isinstance(c, tuple)])[-1]
-        return A.Heading(str(children[0]).upper(), no_eject, unit, text, span=_span(children[0]))
+        return A.Heading(
+            str(children[0]).upper(), no_eject, unit, text, span=_span(children[0])
+        )
 
     def page_stmt(self, children):
         unit = next((c[1] for c in children if isinstance(c, tuple)), None)
@@ -291,13 +320,19 @@ class BuildAst(BuildExpressions, Transformer):
 
     def onoff_stmt(self, children):
         keyword = str(children[0]).upper()
-        words = [str(c).upper() for c in children[1:] if isinstance(c, Token) and c.type in ("ON", "OFF", "CLEAR", "KEY")]
+        words = [
+            str(c).upper()
+            for c in children[1:]
+            if isinstance(c, Token) and c.type in ("ON", "OFF", "CLEAR", "KEY")
+        ]
         nodes = _nodes(children)
         setting_target = None
         if any(isinstance(c, Token) and c.type == "SETTING" for c in children):
             setting_target = nodes.pop()
         value = nodes[0] if nodes else None
-        return A.OnOff(keyword, " ".join(words), value, setting_target, span=_span(children[0]))
+        return A.OnOff(
+            keyword, " ".join(words), value, setting_target, span=_span(children[0])
+        )
 
     # ---- routines and declarations
 
@@ -307,8 +342,12 @@ class BuildAst(BuildExpressions, Transformer):
         if children[0].type == "MAT":
             return A.Param(str(children[1]), matrix=True, span=_span(children[0]))
         if children[0].type == "NAME_LPAR":
-            return A.Param(str(children[0]), matrix=True, dims=list(children[1]),
-                           span=_span(children[0]))
+            return A.Param(
+                str(children[0]),
+                matrix=True,
+                dims=list(children[1]),
+                span=_span(children[0]),
+            )
         return A.Param(str(children[0]), span=_span(children[0]))
 
     def params(self, children):
@@ -333,11 +372,15 @@ class BuildAst(BuildExpressions, Transformer):
 
     def local_subroutine(self, children):
         name, params, var_args, span = children[2]
-        return A.LocalRoutine("SUBROUTINE", name, params, children[3], var_args, span=span)
+        return A.LocalRoutine(
+            "SUBROUTINE", name, params, children[3], var_args, span=span
+        )
 
     def local_function(self, children):
         name, params, var_args, span = children[2]
-        return A.LocalRoutine("FUNCTION", name, params, children[3], var_args, span=span)
+        return A.LocalRoutine(
+            "FUNCTION", name, params, children[3], var_args, span=span
+        )
 
     def private_stmt(self, children):
         names = []
@@ -361,7 +404,9 @@ class BuildAst(BuildExpressions, Transformer):
 
     def call_stmt(self, children):
         name, indirect, args, _ = children[1]
-        return A.CallStmt(name, indirect, args, str(children[0]).upper(), span=_span(children[0]))
+        return A.CallStmt(
+            name, indirect, args, str(children[0]).upper(), span=_span(children[0])
+        )
 
     def deffun_option(self, children):
         word = children[0].type
@@ -375,9 +420,14 @@ class BuildAst(BuildExpressions, Transformer):
         name = str(children[1])
         params = next((c for c in children if isinstance(c, list)), [])
         options = dict(c for c in children if isinstance(c, tuple))
-        return A.Deffun(name, params, options.get("target", ""),
-                        bool(options.get("local")), bool(options.get("var_args")),
-                        span=_span(children[0]))
+        return A.Deffun(
+            name,
+            params,
+            options.get("target", ""),
+            bool(options.get("local")),
+            bool(options.get("var_args")),
+            span=_span(children[0]),
+        )
 
     def common_name(self, children):
         return ("block", str(children[1]))
@@ -401,13 +451,17 @@ class BuildAst(BuildExpressions, Transformer):
         return (str(children[0]), children[2])
 
     def equate_stmt(self, children):
-        return A.Equate([c for c in children if isinstance(c, tuple)], span=_span(children[0]))
+        return A.Equate(
+            [c for c in children if isinstance(c, tuple)], span=_span(children[0])
+        )
 
     def dim_item(self, children):
         return (str(children[0]), list(children[1]))
 
     def dim_stmt(self, children):
-        return A.Dim([c for c in children if isinstance(c, tuple)], span=_span(children[0]))
+        return A.Dim(
+            [c for c in children if isinstance(c, tuple)], span=_span(children[0])
+        )
 
     def mat_copy(self, children):
         return A.MatCopy(str(children[1]), str(children[4]), span=_span(children[0]))
@@ -417,8 +471,12 @@ class BuildAst(BuildExpressions, Transformer):
 
     def matparse_stmt(self, children):
         nodes = _nodes(children)
-        return A.MatParse(str(children[1]), nodes[0], nodes[1] if len(nodes) > 1 else None,
-                          span=_span(children[0]))
+        return A.MatParse(
+            str(children[1]),
+            nodes[0],
+            nodes[1] if len(nodes) > 1 else None,
+            span=_span(children[0]),
+        )
 
     def matbuild_stmt(self, children):
         target = children[1]
@@ -467,8 +525,15 @@ class BuildAst(BuildExpressions, Transformer):
                 k += 2
                 continue
             k += 1
-        return A.Locate(item, source, start, order, setting, self._clauses(children),
-                        span=_span(children[0]))
+        return A.Locate(
+            item,
+            source,
+            start,
+            order,
+            setting,
+            self._clauses(children),
+            span=_span(children[0]),
+        )
 
     def locate_pick(self, children):
         exprs = []
@@ -488,8 +553,17 @@ class BuildAst(BuildExpressions, Transformer):
             else:
                 order = c
         item, source, *positions = exprs
-        return A.Locate(item, source, None, order, setting, self._clauses(children),
-                        pick_form=True, positions=positions, span=_span(children[0]))
+        return A.Locate(
+            item,
+            source,
+            None,
+            order,
+            setting,
+            self._clauses(children),
+            pick_form=True,
+            positions=positions,
+            span=_span(children[0]),
+        )
 
     def remove_stmt(self, children):
         return A.Remove(children[1], children[3], children[5], span=_span(children[0]))
@@ -498,7 +572,9 @@ class BuildAst(BuildExpressions, Transformer):
         return A.Setrem(children[1], children[3], span=_span(children[0]))
 
     def convert_stmt(self, children):
-        return A.ConvertStmt(children[1], children[3], children[5], span=_span(children[0]))
+        return A.ConvertStmt(
+            children[1], children[3], children[5], span=_span(children[0])
+        )
 
     def find_stmt(self, children):
         item = children[1]
@@ -517,13 +593,25 @@ class BuildAst(BuildExpressions, Transformer):
                 else:
                     occurrence = c
             k += 1
-        return A.Find(str(children[0]).upper(), item, source, occurrence, settings,
-                      self._clauses(children), span=_span(children[0]))
+        return A.Find(
+            str(children[0]).upper(),
+            item,
+            source,
+            occurrence,
+            settings,
+            self._clauses(children),
+            span=_span(children[0]),
+        )
 
     def dparse_stmt(self, children):
         nodes = _nodes(children)
-        return A.Dparse(str(children[0]).upper(), nodes[0], nodes[1], nodes[2:],
-                        span=_span(children[0]))
+        return A.Dparse(
+            str(children[0]).upper(),
+            nodes[0],
+            nodes[1],
+            nodes[2:],
+            span=_span(children[0]),
+        )
 
     def data_stmt(self, children):
         return A.Data(_nodes(children), span=_span(children[0]))
@@ -550,14 +638,18 @@ class BuildAst(BuildExpressions, Transformer):
 
     def execute_stmt(self, children):
         options = dict(c for c in children if isinstance(c, tuple))
-        return A.Execute(str(children[0]).upper(), children[1], options, span=_span(children[0]))
+        return A.Execute(
+            str(children[0]).upper(), children[1], options, span=_span(children[0])
+        )
 
     def chain_stmt(self, children):
         return A.Chain(children[1], span=_span(children[0]))
 
     def os_execute(self, children):
         nodes = _nodes(children)
-        return A.OsExecute(nodes[0], nodes[1] if len(nodes) > 1 else None, span=_span(children[0]))
+        return A.OsExecute(
+            nodes[0], nodes[1] if len(nodes) > 1 else None, span=_span(children[0])
+        )
 
     # ---- files
 
@@ -567,10 +659,15 @@ class BuildAst(BuildExpressions, Transformer):
         exprs = [c for c in children[1:] if isinstance(c, A.Expr)]
         targets = [exprs[i] for i in targets_at if i < len(exprs)]
         args = [e for i, e in enumerate(exprs) if i not in targets_at]
-        options = [str(c).upper() for c in children[1:]
-                   if isinstance(c, Token) and c.type in options_types]
+        options = [
+            str(c).upper()
+            for c in children[1:]
+            if isinstance(c, Token) and c.type in options_types
+        ]
         clauses = self._clauses(children)
-        return A.FileStmt(keyword, args, targets, clauses, options, span=_span(children[0]))
+        return A.FileStmt(
+            keyword, args, targets, clauses, options, span=_span(children[0])
+        )
 
     def open_stmt(self, children):
         node = self._file(children, options_types=("READONLY",))

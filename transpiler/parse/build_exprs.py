@@ -11,7 +11,6 @@ from transpiler.parse.common import ArgList, _nodes, _span, number_value
 class BuildExpressions:
     """Transformer methods for expressions (mixed into :class:`BuildAst`)."""
 
-
     def logical(self, children):
         left, op, right = children
         return A.Logical(op.type, left, right, span=_span(left))
@@ -65,7 +64,9 @@ class BuildExpressions:
 
     def method(self, children):
         args = next((c for c in children if isinstance(c, list)), [])
-        return A.Property(children[0], str(children[2]), list(args), span=_span(children[0]))
+        return A.Property(
+            children[0], str(children[2]), list(args), span=_span(children[0])
+        )
 
     def field_args(self, children):
         return _nodes(children)

@@ -84,8 +84,15 @@ class _TokenFeed(LarkLexer):
                 if tok.type != "NL":
                     continue
                 feed.skip_to_line_end = False
-            yield Token(tok.type, tok.value, 0, tok.line, tok.column, tok.line,
-                        tok.column + len(tok.value))
+            yield Token(
+                tok.type,
+                tok.value,
+                0,
+                tok.line,
+                tok.column,
+                tok.line,
+                tok.column + len(tok.value),
+            )
 
 
 class _Feed:
@@ -161,8 +168,11 @@ class _Recovery:
             line = self.feed.tokens[-1].line if self.feed.tokens else 1
             self.diagnostics.error(Span(line, 1), "unexpected end of file", "E-PARSE")
             return
-        if any(d.severity == "error" and d.line == self.diagnostics.source_map.origin(token.line).number
-               for d in self.diagnostics.items):
+        if any(
+            d.severity == "error"
+            and d.line == self.diagnostics.source_map.origin(token.line).number
+            for d in self.diagnostics.items
+        ):
             return  # one error per line: the first one explains the rest
         self.diagnostics.error(
             Span(token.line, token.column), self.message(exc, token), "E-PARSE"
@@ -232,5 +242,3 @@ class _Recovery:
         except UnexpectedInput:
             return False
         return True
-
-

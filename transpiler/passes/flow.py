@@ -76,7 +76,9 @@ def can_complete(body: list[A.Stmt]) -> bool:
 
 
 def _stmt_completes(stmt: A.Stmt) -> bool:
-    if isinstance(stmt, (A.Goto, A.Return, A.Stop, A.Abort, A.End, A.Chain, A.ExitChild)):
+    if isinstance(
+        stmt, (A.Goto, A.Return, A.Stop, A.Abort, A.End, A.Chain, A.ExitChild)
+    ):
         return False
     if isinstance(stmt, A.OnGoto):
         return stmt.gosub
@@ -87,7 +89,8 @@ def _stmt_completes(stmt: A.Stmt) -> bool:
         return can_complete(c.then.body) or can_complete(c.else_.body)
     if isinstance(stmt, A.Loop):
         return any(
-            isinstance(s, (A.Exit, A.While, A.Until)) for s in _own_loop_statements(stmt.body)
+            isinstance(s, (A.Exit, A.While, A.Until))
+            for s in _own_loop_statements(stmt.body)
         )
     return True
 
@@ -203,7 +206,8 @@ class FlowBuilder:
             changed = False
             refs = label_refs(body)
             targets = {
-                i: s.name for i, s in enumerate(body)
+                i: s.name
+                for i, s in enumerate(body)
                 if isinstance(s, A.Label) and s.name in refs
             }
             located = {}  # statement -> index of the top-level statement holding it
@@ -211,7 +215,9 @@ class FlowBuilder:
                 for node in _own_loop_statements([stmt]):
                     located[id(node)] = index
             for start, name in targets.items():
-                region = self._backward_region(body, start, name, refs[name], targets, located)
+                region = self._backward_region(
+                    body, start, name, refs[name], targets, located
+                )
                 if region is None:
                     continue
                 end = region
@@ -228,16 +234,21 @@ class FlowBuilder:
                 break
         return body
 
-    def _backward_region(self, body, start, name, users, targets, located) -> Optional[int]:
+    def _backward_region(
+        self, body, start, name, users, targets, located
+    ) -> Optional[int]:
         """The index of the last statement of a backward-GOTO loop, or None."""
-        if not users or any(not isinstance(u, A.Goto) or located.get(id(u), -1) <= start
-                            for u in users):
+        if not users or any(
+            not isinstance(u, A.Goto) or located.get(id(u), -1) <= start for u in users
+        ):
             return None
         end = max(located[id(u)] for u in users)
         if any(start < i <= end for i in targets):
             return None
-        if any(isinstance(s, (A.Exit, A.Continue, A.While, A.Until))
-               for s in _own_loop_statements(body[start + 1 : end + 1])):
+        if any(
+            isinstance(s, (A.Exit, A.Continue, A.While, A.Until))
+            for s in _own_loop_statements(body[start + 1 : end + 1])
+        ):
             return None  # they would bind to the new loop
         return end
 
@@ -279,7 +290,8 @@ class FlowBuilder:
 
     def has_target(self, node, targets) -> bool:
         return any(
-            isinstance(n, A.Label) and n.name in targets for n in A.walk_statements(node)
+            isinstance(n, A.Label) and n.name in targets
+            for n in A.walk_statements(node)
         )
 
     def flatten_list(self, body, targets) -> list[A.Stmt]:
@@ -298,18 +310,26 @@ class FlowBuilder:
     def flatten(self, stmt, targets) -> list[A.Stmt]:
         span = stmt.span
         if isinstance(stmt, A.If):
-            return self.flatten_clauses(stmt, stmt.clauses, targets, condition=stmt.cond)
+            return self.flatten_clauses(
+                stmt, stmt.clauses, targets, condition=stmt.cond
+            )
         if isinstance(stmt, A.Loop):
             top, end = self.gensym(), self.gensym()
             body = self.loop_body(stmt.body, top, end, targets)
-            return [A.Label(top, span=span), *body, A.Goto(top, span=span),
-                    A.Label(end, span=span)]
+            return [
+                A.Label(top, span=span),
+                *body,
+                A.Goto(top, span=span),
+                A.Label(end, span=span),
+            ]
         if isinstance(stmt, A.For):
             body_label, next_label, end = self.gensym(), self.gensym(), self.gensym()
             body = self.loop_body(stmt.body, next_label, end, targets)
             return [
                 A.Assign(stmt.var, "=", stmt.start, span=span),
-                self.jump_if(A.Not(A.ForTest(stmt.var, stmt.limit, stmt.step)), end, span),
+                self.jump_if(
+                    A.Not(A.ForTest(stmt.var, stmt.limit, stmt.step)), end, span
+                ),
                 A.Label(body_label, span=span),
                 *body,
                 A.Label(next_label, span=span),
@@ -333,7 +353,9 @@ class FlowBuilder:
         if isinstance(clauses, A.Clauses):
             return self.flatten_clauses(stmt, clauses, targets)
         self.diagnostics.error(
-            span, "a jump target inside this statement is not supported", "E-UNSUPPORTED"
+            span,
+            "a jump target inside this statement is not supported",
+            "E-UNSUPPORTED",
         )
         return [stmt]
 
@@ -346,9 +368,16 @@ class FlowBuilder:
             if clause is None:
                 continue
             label = self.gensym()
-            tail += [A.Label(label, span=clause.span), *self.flatten_list(clause.body, targets)]
+            tail += [
+                A.Label(label, span=clause.span),
+                *self.flatten_list(clause.body, targets),
+            ]
             tail.append(A.Goto(end, span=clause.span))
-            setattr(clauses, name, A.Clause([A.Goto(label, span=clause.span)], span=clause.span))
+            setattr(
+                clauses,
+                name,
+                A.Clause([A.Goto(label, span=clause.span)], span=clause.span),
+            )
         if condition is not None and clauses.else_ is None:
             clauses.else_ = A.Clause([A.Goto(end, span=stmt.span)], span=stmt.span)
         return [stmt, *tail, A.Label(end, span=stmt.span)]
@@ -397,7 +426,9 @@ class FlowBuilder:
         if flow.sections and not can_complete(flow.main):
             flow.main_falls_into = None
         flow.end_in_section = any(
-            isinstance(s, A.End) for sec in flow.sections for s in A.walk_statements(sec.body)
+            isinstance(s, A.End)
+            for sec in flow.sections
+            for s in A.walk_statements(sec.body)
         )
         flow.uses_return_to = any(
             isinstance(u, A.Return) for users in refs.values() for u in users

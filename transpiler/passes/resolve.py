@@ -14,7 +14,7 @@ have only resolved nodes (Intrinsic, Element, FunctionCall, Var, ...).
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from transpiler import ast as A
@@ -75,8 +75,6 @@ class Program:
     cfunction_libraries: set[str] = field(default_factory=set)  # D3 CFUNCTION
 
 
-
-
 # The directives BCOMP's proc.directive knows (ScarletDME), plus the
 # preprocessor's ($IFDEF ...), which leave empty lines behind.
 _DIRECTIVES = frozenset(
@@ -90,8 +88,12 @@ _DIRECTIVES = frozenset(
 class Resolver:
     """Resolves one item."""
 
-    def __init__(self, item: A.Item, diagnostics: Diagnostics,
-                 dialect: dialects.Dialect = dialects.SCARLETDME):
+    def __init__(
+        self,
+        item: A.Item,
+        diagnostics: Diagnostics,
+        dialect: dialects.Dialect = dialects.SCARLETDME,
+    ):
         self.item = item
         self.diagnostics = diagnostics
         self.dialect = dialect
@@ -108,8 +110,14 @@ class Resolver:
         if header is None:
             main = Routine("PROGRAM", self.item.name, [], False, main_body)
         else:
-            main = Routine(header.kind, header.name, header.params, header.var_args,
-                           main_body, span=header.span)
+            main = Routine(
+                header.kind,
+                header.name,
+                header.params,
+                header.var_args,
+                main_body,
+                span=header.span,
+            )
         program = Program(self.item, main, dialect=self.dialect)
         self.program = program
         program.modes.update(self.dialect.modes)
@@ -161,7 +169,11 @@ class Resolver:
 
     def check_next(self, routine: Routine) -> None:
         for node in A.walk_statements(routine.body):
-            if isinstance(node, A.For) and node.next_name and isinstance(node.var, A.Var):
+            if (
+                isinstance(node, A.For)
+                and node.next_name
+                and isinstance(node.var, A.Var)
+            ):
                 if node.next_name != node.var.name:
                     self.diagnostics.error(
                         node.next_span,
@@ -184,8 +196,15 @@ class Resolver:
         return main, locals_
 
     def local_routine(self, node: A.LocalRoutine) -> Routine:
-        return Routine("LOCAL " + node.kind, node.name, node.params, node.var_args,
-                       node.body, local=True, span=node.span)
+        return Routine(
+            "LOCAL " + node.kind,
+            node.name,
+            node.params,
+            node.var_args,
+            node.body,
+            local=True,
+            span=node.span,
+        )
 
     def directives(self, program: Program) -> None:
         for index, text in self.item.directives:
@@ -203,7 +222,9 @@ class Resolver:
                     mode = w.lstrip("-")
                     problem = mode_problem(mode)
                     if problem and not w.startswith("-"):
-                        self.diagnostics.error(A.Span(index, 1), problem, "E-UNSUPPORTED")
+                        self.diagnostics.error(
+                            A.Span(index, 1), problem, "E-UNSUPPORTED"
+                        )
                     if w.startswith("-"):
                         program.modes.discard(mode)
                     else:
@@ -216,7 +237,8 @@ class Resolver:
                 # BCOMP proc.directive: anything else is an error, so a line
                 # such as "$T1 = 1" is never silently dropped.
                 self.diagnostics.error(
-                    A.Span(index, 1), f"unrecognised compiler directive {words[0]}",
+                    A.Span(index, 1),
+                    f"unrecognised compiler directive {words[0]}",
                     "E-PREPROCESS",
                 )
 
@@ -310,8 +332,9 @@ class Resolver:
             return node
         if node.name in self.expanding:
             # "EQUATE X TO X + 1": the name would stand for itself forever.
-            self.diagnostics.error(node.span, f"EQUATE {node.name} refers to itself",
-                                   "E-SYNTAX")
+            self.diagnostics.error(
+                node.span, f"EQUATE {node.name} refers to itself", "E-SYNTAX"
+            )
             return node
         seen = {node.name}
         while isinstance(value, A.Var) and value.name in self.equates:
@@ -335,23 +358,30 @@ class Resolver:
         if self.is_matrix(name):
             if not node.args:
                 # BCOMP: "Matrix reference requires index" (M() is no element).
-                self.diagnostics.error(node.span, f"matrix {name} needs an index here",
-                                       "E-MATRIX")
+                self.diagnostics.error(
+                    node.span, f"matrix {name} needs an index here", "E-MATRIX"
+                )
             return A.Element(name, node.args, span=node.span)
         deffun = self.deffuns.get(name)
         if deffun is not None:
-            return A.FunctionCall(name, node.args, deffun.target or name,
-                                  deffun.local, span=node.span)
+            return A.FunctionCall(
+                name, node.args, deffun.target or name, deffun.local, span=node.span
+            )
         if name in self.dialect.functions:
             return self.dialect_call(name, node)
         if name in INTRINSIC_NAMES:
             call = A.Intrinsic(name, node.args, span=node.span)
+            if name in _TRANS_FUNCTIONS:
+                call = with_dict_keyword(call)
             call.semis = getattr(node, "semis", [])
             return call
         if len(node.args) == 1 and self.is_known_scalar(name, node.span):
             mask = node.args[0]
-            return A.Fmt(A.Var(name, span=node.span), A.Paren(mask, span=mask.span),
-                         span=node.span)
+            return A.Fmt(
+                A.Var(name, span=node.span),
+                A.Paren(mask, span=mask.span),
+                span=node.span,
+            )
         return A.Element(name, node.args, span=node.span)
 
     def dialect_call(self, name: str, node: A.Call) -> A.Intrinsic:
@@ -386,7 +416,11 @@ class Resolver:
                 self.note_remove(routine, node.source)
             elif isinstance(node, A.Setrem):
                 self.note_remove(routine, node.target)
-            elif isinstance(node, A.Intrinsic) and node.name in ("REMOVE", "GETREM") and node.args:
+            elif (
+                isinstance(node, A.Intrinsic)
+                and node.name in ("REMOVE", "GETREM")
+                and node.args
+            ):
                 self.note_remove(routine, node.args[0])
             if name is None or name in program.commons or name == "...":
                 continue
@@ -417,7 +451,8 @@ class Resolver:
                 for name in _matrix_operands(node):
                     if name not in mats:
                         self.diagnostics.error(
-                            node.span, f"{name} is not a matrix (no DIM statement names it)",
+                            node.span,
+                            f"{name} is not a matrix (no DIM statement names it)",
                             "E-MATRIX",
                         )
             for node in A.walk(routine.body):
@@ -457,13 +492,55 @@ def _matrix_operands(node: A.Stmt) -> list[str]:
         return [node.target, node.source]
     if isinstance(node, A.MatBuild):
         return [node.source]
-    if isinstance(node, A.FileStmt) and node.keyword.startswith(("MATREAD", "MATWRITE")):
-        operand = node.targets[0] if node.keyword.startswith("MATREAD") else node.args[0]
+    if isinstance(node, A.FileStmt) and node.keyword.startswith(
+        ("MATREAD", "MATWRITE")
+    ):
+        operand = (
+            node.targets[0] if node.keyword.startswith("MATREAD") else node.args[0]
+        )
         return [operand.name] if isinstance(operand, A.Var) else []
     return []
 
 
-def resolve(item: A.Item, diagnostics: Diagnostics,
-            dialect: dialects.Dialect = dialects.SCARLETDME) -> Program:
+def resolve(
+    item: A.Item,
+    diagnostics: Diagnostics,
+    dialect: dialects.Dialect = dialects.SCARLETDME,
+) -> Program:
     """Resolve names in a parsed item, in the dialect the lexer chose."""
     return Resolver(item, diagnostics, dialect).run()
+
+
+# TRANS(DICT "F", id, f, code): BCOMP takes a leading DICT in the file
+# argument as a keyword and prefixes "DICT " to the expression after it. The
+# grammar reads `DICT "F"` as format juxtaposition instead, so the argument
+# arrives as Fmt(Var("DICT"), expr) at its left end (Fmt binds tighter than
+# ":", so `DICT "A":B` is Concat(Fmt(DICT, "A"), B)). with_dict_keyword()
+# puts BCOMP's reading back: Concat("DICT ", expr).
+_TRANS_FUNCTIONS = frozenset({"TRANS", "XLATE", "RTRANS"})
+
+
+def _without_dict(node: A.Expr) -> Optional[A.Expr]:
+    """The file argument without its leading DICT keyword, or None."""
+    if isinstance(node, A.Fmt):
+        if isinstance(node.value, A.Var) and node.value.name.upper() == "DICT":
+            return node.mask
+        inner = _without_dict(node.value)
+        return None if inner is None else replace(node, value=inner)
+    if isinstance(node, A.Concat) and node.parts:
+        inner = _without_dict(node.parts[0])
+        return None if inner is None else replace(node, parts=[inner, *node.parts[1:]])
+    return None
+
+
+def with_dict_keyword(node: A.Intrinsic) -> A.Intrinsic:
+    """TRANS/XLATE/RTRANS with ``DICT expr`` read as BCOMP reads it."""
+    if not node.args:
+        return node
+    name = _without_dict(node.args[0])
+    if name is None:
+        return node
+    file = A.Concat(
+        parts=[A.String("DICT ", span=node.args[0].span), name], span=node.args[0].span
+    )
+    return replace(node, args=[file, *node.args[1:]])

@@ -136,7 +136,11 @@ def join(a: Optional[Kind], b: Optional[Kind]) -> Optional[Kind]:
 def widen(old: Kind, new: Kind) -> Kind:
     """Join for loop heads: a bound that keeps moving goes to infinity."""
     joined = join(old, new)
-    if joined is None or joined.tag not in ("int", "whole") or old.tag not in ("int", "whole"):
+    if (
+        joined is None
+        or joined.tag not in ("int", "whole")
+        or old.tag not in ("int", "whole")
+    ):
         return joined
     lo = joined.lo if joined.lo >= old.lo else -INF
     hi = joined.hi if joined.hi <= old.hi else INF
@@ -168,7 +172,11 @@ def arith(op: str, a: Kind, b: Kind) -> Kind:
 
 
 def _bounded(kind: Kind) -> bool:
-    return math.isfinite(kind.lo) and math.isfinite(kind.hi) and max(abs(kind.lo), abs(kind.hi)) < 1e300
+    return (
+        math.isfinite(kind.lo)
+        and math.isfinite(kind.hi)
+        and max(abs(kind.lo), abs(kind.hi)) < 1e300
+    )
 
 
 def _interval(op: str, a: Kind, b: Kind) -> tuple[float, float]:
@@ -206,16 +214,23 @@ def remainder(name: str, a: Kind, b: Kind) -> Kind:
 # Intrinsics whose runtime function surely returns an int (inside 32 bits)
 # or a str, whatever their arguments (tests/runtime/test_result_kinds.py).
 INT_RESULTS = {
-    "LEN": NATURAL, "DCOUNT": NATURAL, "COUNT": NATURAL, "INDEX": NATURAL,
-    "SEQ": Kind("int", 0, 255), "NUM": BIT, "ALPHA": BIT, "NOT": BIT,
-    "ASSIGNED": BIT, "UNASSIGNED": BIT, "STATUS": INT32, "COL1": NATURAL,
+    "LEN": NATURAL,
+    "DCOUNT": NATURAL,
+    "COUNT": NATURAL,
+    "INDEX": NATURAL,
+    "SEQ": Kind("int", 0, 255),
+    "NUM": BIT,
+    "ALPHA": BIT,
+    "NOT": BIT,
+    "ASSIGNED": BIT,
+    "UNASSIGNED": BIT,
+    "STATUS": INT32,
+    "COL1": NATURAL,
     "COL2": NATURAL,
 }
-STR_RESULTS = frozenset(
-    """
+STR_RESULTS = frozenset("""
     STR SPACE CHAR FIELD EXTRACT UPCASE DOWNCASE TRIM TRIMF TRIMB CONVERT CHANGE
-    """.split()
-)
+    """.split())
 
 
 @dataclass
@@ -287,16 +302,35 @@ class _Loop:
 
 
 # Statements that assign nothing and only read their expressions.
-_READ_ONLY = (A.Print, A.Heading, A.Page, A.Data, A.Null, A.Label, A.Directive,
-              A.Equate, A.Deffun, A.Header, A.Common, A.Private, A.ErrorStmt, A.Dim,
-              A.MatFill, A.MatCopy, A.MatParse, A.LocalRoutine)
+_READ_ONLY = (
+    A.Print,
+    A.Heading,
+    A.Page,
+    A.Data,
+    A.Null,
+    A.Label,
+    A.Directive,
+    A.Equate,
+    A.Deffun,
+    A.Header,
+    A.Common,
+    A.Private,
+    A.ErrorStmt,
+    A.Dim,
+    A.MatFill,
+    A.MatCopy,
+    A.MatParse,
+    A.LocalRoutine,
+)
 _ENDS = (A.Goto, A.Return, A.Stop, A.Abort, A.End, A.Chain, A.ExitChild)
 
 
 class RoutineTypes:
     """The data-flow over one routine's functions."""
 
-    def __init__(self, program, routine, types: Types, parent: "RoutineTypes | None" = None):
+    def __init__(
+        self, program, routine, types: Types, parent: "RoutineTypes | None" = None
+    ):
         self.program = program
         self.routine = routine
         self.types = types
@@ -390,9 +424,22 @@ class RoutineTypes:
             isinstance(stmt, A.Generic) or stmt.keyword == "CLEAR"
         ):
             return EVERYTHING
-        elif isinstance(stmt, _READ_ONLY + _ENDS + (A.If, A.Case, A.Loop, A.While, A.Until,
-                                                    A.Exit, A.Continue, A.TransactionBlock,
-                                                    A.Void)):
+        elif isinstance(
+            stmt,
+            _READ_ONLY
+            + _ENDS
+            + (
+                A.If,
+                A.Case,
+                A.Loop,
+                A.While,
+                A.Until,
+                A.Exit,
+                A.Continue,
+                A.TransactionBlock,
+                A.Void,
+            ),
+        ):
             pass
         else:
             out |= self.mentioned(stmt)
@@ -423,8 +470,11 @@ class RoutineTypes:
 
     def own_expressions(self, stmt: A.Stmt):
         """Every expression node of a statement, not of its nested statements."""
-        stack = [c for c in A._children(stmt)
-                 if not isinstance(c, (A.Stmt, A.Clause, A.Clauses, A.CaseArm))]
+        stack = [
+            c
+            for c in A._children(stmt)
+            if not isinstance(c, (A.Stmt, A.Clause, A.Clauses, A.CaseArm))
+        ]
         if isinstance(stmt, A.Case):
             stack += [arm.cond for arm in stmt.arms]
         while stack:
@@ -457,7 +507,11 @@ class RoutineTypes:
                 return
             if isinstance(node, A.Var) and node.name not in loop_vars:
                 out.add(node.name)
-            if isinstance(node, A.Assign) and isinstance(node.target, A.Var) and node.op == "=":
+            if (
+                isinstance(node, A.Assign)
+                and isinstance(node.target, A.Var)
+                and node.op == "="
+            ):
                 visit(node.value, loop_vars)  # the target itself is not read
                 return
             for child in A._children(node):
@@ -503,7 +557,9 @@ class RoutineTypes:
             inner = node.value if isinstance(node, A.Paren) else node.operand
             return self.expr(inner, state)
         if isinstance(node, A.BinOp):
-            return arith(node.op, self.expr(node.left, state), self.expr(node.right, state))
+            return arith(
+                node.op, self.expr(node.left, state), self.expr(node.right, state)
+            )
         if isinstance(node, A.Negate):
             return negate(self.expr(node.operand, state))
         if isinstance(node, (A.Compare, A.Logical)):
@@ -519,7 +575,9 @@ class RoutineTypes:
             return STR
         if isinstance(node, A.IfExpr):
             self.expr(node.cond, state)
-            return join(self.expr(node.then, state), self.expr(node.else_, state)) or ANY
+            return (
+                join(self.expr(node.then, state), self.expr(node.else_, state)) or ANY
+            )
         if isinstance(node, (A.Extract, A.Substr)):
             for child in A._children(node):
                 self.expr(child, state)
@@ -646,7 +704,11 @@ class RoutineTypes:
                 continue
             current = dict(current)
             for node in _walk_expr(arm.cond):
-                if isinstance(node, A.Intrinsic) and node.name == "REMOVE" and len(node.args) == 2:
+                if (
+                    isinstance(node, A.Intrinsic)
+                    and node.name == "REMOVE"
+                    and len(node.args) == 2
+                ):
                     self.forget(current, self.base_names(node.args[1]))
                 elif isinstance(node, A.FunctionCall) and node.local:
                     self.forget(current, self.local_writes)
@@ -850,7 +912,11 @@ class RoutineTypes:
         if "FOR.STORE.BEFORE.TEST" in self.program.modes:
             return None
         var = stmt.var
-        if not isinstance(var, A.Var) or var.name in self.commons or var.name in self.matrices:
+        if (
+            not isinstance(var, A.Var)
+            or var.name in self.commons
+            or var.name in self.matrices
+        ):
             return None
         start = self.kind_of(stmt.start, state)
         step = self.kind_of(stmt.step, state) if stmt.step is not None else constant(1)
@@ -887,29 +953,85 @@ class RoutineTypes:
         """Does an expression surely give the same value on every pass?"""
         for part in _walk_expr(node):
             if isinstance(part, A.Var):
-                if part.name in writes or part.name in self.commons or part.name in self.matrices:
+                if (
+                    part.name in writes
+                    or part.name in self.commons
+                    or part.name in self.matrices
+                ):
                     return False
             elif isinstance(part, A.Intrinsic):
-                if part.name not in ("LEN", "DCOUNT", "COUNT", "INDEX", "FIELD", "EXTRACT",
-                                     "ABS", "INT", "MOD", "REM"):
+                if part.name not in (
+                    "LEN",
+                    "DCOUNT",
+                    "COUNT",
+                    "INDEX",
+                    "FIELD",
+                    "EXTRACT",
+                    "ABS",
+                    "INT",
+                    "MOD",
+                    "REM",
+                ):
                     return False
-            elif not isinstance(part, (A.Number, A.String, A.BinOp, A.Negate, A.Paren,
-                                       A.UnaryPlus, A.Extract, A.Concat)):
-                if isinstance(part, A.AtVar) and part.name in ("FM", "AM", "VM", "SM", "SVM",
-                                                                "TM", "IM"):
+            elif not isinstance(
+                part,
+                (
+                    A.Number,
+                    A.String,
+                    A.BinOp,
+                    A.Negate,
+                    A.Paren,
+                    A.UnaryPlus,
+                    A.Extract,
+                    A.Concat,
+                ),
+            ):
+                if isinstance(part, A.AtVar) and part.name in (
+                    "FM",
+                    "AM",
+                    "VM",
+                    "SM",
+                    "SVM",
+                    "TM",
+                    "IM",
+                ):
                     continue
                 return False
         return True
 
 
-
 # Statements a loop holding a split array may contain (their expressions
 # read A<...> through the lowering's Extract), and those that rule it out.
-_SPLIT_STATEMENTS = (A.Assign, A.If, A.Case, A.Loop, A.For, A.While, A.Until, A.Exit,
-                     A.Continue, A.Print, A.Null, A.Void)
-_SPLIT_STOPPERS = (A.Goto, A.Gosub, A.OnGoto, A.GosubLocal, A.Return, A.Stop, A.Abort,
-                   A.End, A.Chain, A.ExitChild, A.ForNext, A.Label, A.TransactionBlock,
-                   A.LocalRoutine)
+_SPLIT_STATEMENTS = (
+    A.Assign,
+    A.If,
+    A.Case,
+    A.Loop,
+    A.For,
+    A.While,
+    A.Until,
+    A.Exit,
+    A.Continue,
+    A.Print,
+    A.Null,
+    A.Void,
+)
+_SPLIT_STOPPERS = (
+    A.Goto,
+    A.Gosub,
+    A.OnGoto,
+    A.GosubLocal,
+    A.Return,
+    A.Stop,
+    A.Abort,
+    A.End,
+    A.Chain,
+    A.ExitChild,
+    A.ForNext,
+    A.Label,
+    A.TransactionBlock,
+    A.LocalRoutine,
+)
 
 
 def _walk_expr(node):
@@ -932,12 +1054,15 @@ def infer(program) -> Types:
     types = Types()
     main = program.main
     main_types = RoutineTypes(program, main, types)
-    children = [RoutineTypes(program, child, types, main_types) for child in main.children]
+    children = [
+        RoutineTypes(program, child, types, main_types) for child in main.children
+    ]
     local_writes: Optional[set] = set()
     for child, analysis in zip(main.children, children):
         own = {p.name for p in child.params} | set(child.private)
-        found = analysis.assigned_in_all([child.flow.main]
-                                         + [s.body for s in child.flow.sections])
+        found = analysis.assigned_in_all(
+            [child.flow.main] + [s.body for s in child.flow.sections]
+        )
         if found is EVERYTHING:
             local_writes = EVERYTHING
             break

@@ -1,4 +1,4 @@
-"""The terminal tests' fixture: a fresh terminal session per test (import it)."""
+"""The terminal tests' fixture: a fresh terminal session per test."""
 
 from __future__ import annotations
 
