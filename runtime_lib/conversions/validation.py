@@ -86,9 +86,10 @@ def _strnint(s: str) -> int | None:
     return -number if negative else number
 
 
-def parse_ranges(code: str) -> list[tuple[int, int]] | None:
-    """Return the (low, high) pairs of an R code, None if malformed."""
-    ranges = []
+def _ranges(code: str):
+    """The (low, high) pairs of an R code, in order, read as they are needed;
+    None in place of a malformed pair or separator (and nothing after it).
+    ScarletDME reads lazily too: a match before a malformed part counts."""
     i = 0
     n = len(code)
     while True:
@@ -100,19 +101,28 @@ def parse_ranges(code: str) -> list[tuple[int, int]] | None:
             while i < n and code[i] in _DIGITS:
                 i += 1
             if i == start:
-                return None
+                yield None
+                return
             bound = int(code[start:i])
             bounds.append(-bound if negative else bound)
             if k == 0:
                 if code[i : i + 1] != ",":
-                    return None
+                    yield None
+                    return
                 i += 1
-        ranges.append((bounds[0], bounds[1]))
+        yield bounds[0], bounds[1]
         if i >= n:
-            return ranges
+            return
         if code[i] not in ";/":
-            return None
+            yield None
+            return
         i += 1
+
+
+def parse_ranges(code: str) -> list[tuple[int, int]] | None:
+    """Return the (low, high) pairs of an R code, None if malformed."""
+    ranges = list(_ranges(code))
+    return None if None in ranges else ranges
 
 
 def range_check(value: object, code: str) -> tuple[int, object]:
@@ -130,28 +140,10 @@ def range_check(value: object, code: str) -> tuple[int, object]:
         return 1, s
     if code == "":
         return 2, s
-    i = 0
-    n = len(code)
-    while True:
-        bounds = []
-        for k in range(2):
-            negative = code[i : i + 1] == "-"
-            i += negative
-            start = i
-            while i < n and code[i] in _DIGITS:
-                i += 1
-            if i == start:
-                return 2, s
-            bound = int(code[start:i])
-            bounds.append(-bound if negative else bound)
-            if k == 0:
-                if code[i : i + 1] != ",":
-                    return 2, s
-                i += 1
-        if bounds[0] <= number <= bounds[1]:
-            return 0, s
-        if i >= n:
-            return 2, ""
-        if code[i] not in ";/":
+    for bounds in _ranges(code):
+        if bounds is None:
             return 2, s
-        i += 1
+        low, high = bounds
+        if low <= number <= high:
+            return 0, s
+    return 2, ""

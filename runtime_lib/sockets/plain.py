@@ -156,6 +156,26 @@ def _resolve(addr: str, port: int, flags: int, passive: bool):
     return entries[0], 0
 
 
+def _new_socket(host: str, port_no: int, flag_bits: int, passive: bool):
+    """A socket for ``host``/``port`` and the address to connect or bind it
+    to, or None with STATUS() set (1003 name too long, 7014-7024 resolving,
+    7004 no socket)."""
+    if len(host) > _ADDR_MAX:
+        set_status(ER_BAD_NAME)
+        return None
+    entry, status = _resolve(host, port_no, flag_bits, passive=passive)
+    if status:
+        set_status(status)
+        return None
+    family, socktype, proto, _, sockaddr = entry
+    ignore_sigpipe()
+    try:
+        return socket.socket(family, socktype, proto), sockaddr
+    except OSError as exc:
+        set_status(ER_NOSOCKET, exc.errno or 0)
+        return None
+
+
 def open_socket(
     addr: object, port: object, flags: object, context: object = 0
 ) -> object:
@@ -173,20 +193,13 @@ def open_socket(
     flag_bits = to_int(flags)
     port_no = to_int(port)
     host = to_str(addr)
-    if not host or len(host) > _ADDR_MAX:
+    if not host:
         set_status(ER_BAD_NAME)
         return 0
-    entry, status = _resolve(host, port_no, flag_bits, passive=False)
-    if status:
-        set_status(status)
+    made = _new_socket(host, port_no, flag_bits, passive=False)
+    if made is None:
         return 0
-    family, socktype, proto, _, sockaddr = entry
-    ignore_sigpipe()
-    try:
-        sock = socket.socket(family, socktype, proto)
-    except OSError as exc:
-        set_status(ER_NOSOCKET, exc.errno or 0)
-        return 0
+    sock, sockaddr = made
     try:
         if flag_bits & SKT_NON_BLOCKING:
             sock.settimeout(1.0)  # DEFAULT_CONNECT_TIMEOUT
@@ -216,21 +229,10 @@ def create_server_socket(
     state.status = 0
     flag_bits = to_int(flags)
     port_no = to_int(port)
-    host = to_str(addr)
-    if len(host) > _ADDR_MAX:
-        set_status(ER_BAD_NAME)
+    made = _new_socket(to_str(addr), port_no, flag_bits, passive=True)
+    if made is None:
         return 0
-    entry, status = _resolve(host, port_no, flag_bits, passive=True)
-    if status:
-        set_status(status)
-        return 0
-    family, socktype, proto, _, sockaddr = entry
-    ignore_sigpipe()
-    try:
-        sock = socket.socket(family, socktype, proto)
-    except OSError as exc:
-        set_status(ER_NOSOCKET, exc.errno or 0)
-        return 0
+    sock, sockaddr = made
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind(sockaddr)
