@@ -37,6 +37,14 @@ def time() -> int:
     return _local_time() % 86400
 
 
+def time_ms() -> float:
+    """Return the seconds since local midnight to the millisecond, as
+    ``TIME()`` gives them under ``$MODE TIME.MS`` (the fork's OP.TIMEMS)."""
+    now_ms = _time.time_ns() // 1_000_000
+    offset = _time.localtime(now_ms // 1000).tm_gmtoff
+    return (now_ms + offset * 1000) % 86_400_000 / 1000
+
+
 def timedate() -> str:
     """Return "HH:MM:SS DD MMM YYYY" for now. ``TIMEDATE()``.
 

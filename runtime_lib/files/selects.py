@@ -182,14 +182,15 @@ def selecte() -> SelectListVar:
 
 
 def readnext(
-    list_no: object = 0, *, has_on_error: bool = False
+    list_no: object = 0, *, has_on_error: bool = False, composite: bool = False
 ) -> tuple[int, str, int, int]:
     """Return (outcome, id, value position, subvalue position) for READNEXT.
 
     ``READNEXT id[, val[, subval]] [FROM list]``. ELSE (id "") when the list
     is inactive or used up, which also makes it inactive. An entry of an
     exploded list "id VM val [VM subval]" gives the id and its positions;
-    plain entries give positions 0.
+    plain entries give positions 0. ``composite`` (one target under $MODE
+    COMPOSITE.READNEXT) gives the whole entry as the id.
     """
     source = list_number(list_no)
     if isinstance(source, SelectListVar):
@@ -204,7 +205,7 @@ def readnext(
         entry = pending.pop()
         if not pending:
             _lists.lists[source] = None
-    if VM not in entry:
+    if composite or VM not in entry:
         return THEN, entry, 0, 0
     id, _, rest = entry.partition(VM)
     value_text, _, sub_text = rest.partition(VM)

@@ -490,6 +490,12 @@ class ExprLowerer:
     def intrinsic_STATUS(self, node):
         return Value(P.rt_call("status"), "int")
 
+    def intrinsic_TIME(self, node):
+        """TIME(): whole seconds, or milliseconds too under $MODE TIME.MS."""
+        if self.scope.mode("TIME.MS"):
+            return Value(P.rt_call("time_ms"))
+        return Value(P.rt_call("time"))
+
     def intrinsic_SENTENCE(self, node):
         return Value(P.rt_call("sentence"))
 

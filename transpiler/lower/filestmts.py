@@ -236,6 +236,8 @@ class FileStatements:
     # --- select lists ----------------------------------------------------------
 
     def file_SELECT(self, node):
+        if node.keyword == "SELECT" and self.scope.mode("SELECTV"):
+            return self.file_SELECTV(node)
         function = {"SELECT": "select", "SSELECT": "sselect", "SELECTN": "select"}.get(
             node.keyword
         )
@@ -250,8 +252,11 @@ class FileStatements:
 
     def file_SELECTV(self, node):
         """SELECTV f TO var: the list goes into a select list variable."""
-        if len(node.args) != 2 or not isinstance(node.args[1], A.Var):
-            self.scope.unsupported(node, "SELECTV without TO variable")
+        if len(node.args) != 2:
+            self.scope.error(node, "TO not found where expected", "E-SYNTAX")
+            return []
+        if not isinstance(node.args[1], A.Var):
+            self.scope.error(node.args[1], "this cannot be assigned to", "E-TARGET")
             return []
         call = P.rt_call("selectv", self.value(node.args[0]), **self.flags(node))
         return self.outcome(node, call, [node.args[1]])
@@ -274,7 +279,10 @@ class FileStatements:
         return out
 
     def file_READNEXT(self, node):
-        call = P.rt_call("readnext", *self.args(node), **self.flags(node))
+        flags = self.flags(node)
+        if len(node.targets) == 1 and self.scope.mode("COMPOSITE.READNEXT"):
+            flags["composite"] = P.name("True")
+        call = P.rt_call("readnext", *self.args(node), **flags)
         extra = 3 - len(node.targets)
         if extra < 0:
             self.scope.unsupported(node, "READNEXT with more than three variables")

@@ -201,6 +201,7 @@ SPECIAL: dict[str, tuple[int, int]] = {
     "ARG": (1, 1),
     "STATUS": (0, 0),
     "SENTENCE": (0, 0),
+    "TIME": (0, 0),
     "INMAT": (0, 1),
     "GETREM": (1, 1),
     "REMOVE": (2, 2),

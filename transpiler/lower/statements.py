@@ -183,10 +183,9 @@ class StmtLowerer(FileStatements):
         return []
 
     def substring_assign_function(self) -> str:
-        modes = self.scope.module.program.modes
-        if "PICK.SUBSTR.ASSIGN" in modes:
+        if self.scope.mode("PICK.SUBSTR.ASSIGN"):
             return "substr_assign_pick_full"
-        if "PICK.SUBSTR" in modes:
+        if self.scope.mode("PICK.SUBSTR"):
             return "substr_assign_pick"
         return "substr_assign"
 
@@ -430,7 +429,7 @@ class StmtLowerer(FileStatements):
                     )
                 ]
             )
-        elif "UV.LOCATE" in self.scope.module.program.modes:
+        elif self.scope.mode("UV.LOCATE"):
             call = self.uv_locate(node, item, order)
         else:
             source = node.source
@@ -646,10 +645,9 @@ class StmtLowerer(FileStatements):
             else:
                 self.scope.unsupported(node, f"INPUT {option}")
                 return None
-        modes = self.scope.module.program.modes
-        if "NO.CASE.INVERT" in modes:
+        if self.scope.mode("NO.CASE.INVERT"):
             kwargs["invert"] = P.name("False")
-        if "NO.ECHO.DATA" in modes and node.at is None:
+        if self.scope.mode("NO.ECHO.DATA") and node.at is None:
             kwargs["echo_data"] = P.name("False")
         if node.kind == "INPUTFIELD" and node.at is not None:
             kwargs["field_mode"] = true
@@ -666,9 +664,7 @@ class StmtLowerer(FileStatements):
         if action == "CLOSE":
             if node.unit is not None:
                 return self.rt("printer_close", self.value(node.unit))
-            default = (
-                0 if "PRCLOSE.DEFAULT.0" in self.scope.module.program.modes else -2
-            )
+            default = 0 if self.scope.mode("PRCLOSE.DEFAULT.0") else -2
             return self.rt("printer_close", P.number(default))
         expected = {"FILE": 2, "NAME": 1, "DISPLAY": 0}.get(action)
         if expected is None:
@@ -704,9 +700,7 @@ class StmtLowerer(FileStatements):
         kwargs = {}
         if node.unit is not None:
             kwargs["unit"] = self.value(node.unit)
-        no_eject = (
-            node.no_eject or "HEADING.NO.EJECT" in self.scope.module.program.modes
-        )
+        no_eject = node.no_eject or self.scope.mode("HEADING.NO.EJECT")
         if node.kind == "HEADING" and no_eject:
             kwargs["no_eject"] = P.name("True")
         return self.rt(node.kind.lower(), self.value(node.text), **kwargs)

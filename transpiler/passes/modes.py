@@ -35,9 +35,9 @@ MODES = {
     "PICK.MATRIX": "unsupported",
     "PICK.ENTER": "unsupported",
     "PICK.ERRMSG": "unsupported",
-    "COMPOSITE.READNEXT": "unsupported",
-    "SELECTV": "unsupported",
-    "TIME.MS": "unsupported",
+    "COMPOSITE.READNEXT": "honoured",
+    "SELECTV": "honoured",
+    "TIME.MS": "honoured",
 }
 
 
