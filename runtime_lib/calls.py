@@ -135,12 +135,18 @@ def catalogued(name: object) -> int:
 _COMMONS: dict[str, list] = {}
 
 
-def common(block: str, layout: tuple, unassigned: bool = False) -> list:
+def common(
+    block: str, layout: tuple, unassigned: bool = False, pick: bool = False
+) -> list:
     """The storage of a COMMON block, created on first use.
 
     COMMON variables start as integer 0, not unassigned (ScarletDME), unless
     ``$MODE UNASSIGNED.COMMON`` (``unassigned=True``). A routine that
-    declares more names than another extends the block.
+    declares more names than another extends the block. ``pick``
+    ($MODE PICK.MATRIX) makes its matrices Pick style. ScarletDME also lays
+    such a matrix's elements out in the block itself, so that a routine
+    declaring the block without the mode sees them as plain variables;
+    here a matrix takes one place in the block whatever the mode.
     """
     storage = _COMMONS.get(block)
     if storage is None:
@@ -150,7 +156,7 @@ def common(block: str, layout: tuple, unassigned: bool = False) -> list:
         if i < len(storage):
             continue
         if isinstance(entry, tuple):
-            matrix = Matrix(entry[0], *entry[1:])
+            matrix = Matrix(entry[0], *entry[1:], pick=pick, in_common=pick)
             if not unassigned:
                 matrix.clear()
             storage.append(matrix)

@@ -1,7 +1,8 @@
 """Dimensioned arrays (DIM): one- or two-dimensional, with an element 0.
 
 ``DIM M(3)`` makes elements 1..3 plus element 0, which holds what MATREAD
-and MATPARSE cannot fit (ScarletDME's default layout). Elements start
+and MATPARSE cannot fit (ScarletDME's default layout; $MODE PICK.MATRIX
+makes matrices without one). Elements start
 unassigned. An index outside the dimensions is a fatal error naming the
 matrix. ``INMAT()`` reports the count of the last MATPARSE or MATREAD, and
 ``INMAT(M)`` the dimensions of M.
@@ -9,8 +10,12 @@ matrix. ``INMAT()`` reports the count of the last MATPARSE or MATREAD, and
 
 from __future__ import annotations
 
-from runtime_lib.errors import SubscriptError
+from runtime_lib.errors import BasicError, SubscriptError
 from runtime_lib.values import FM, Unassigned, VM, to_int, to_str
+
+# ScarletDME's messages 1139 and 1136.
+MSG_PICK_EMPTY = "Pick style matrices must have at least one element"
+MSG_PICK_REDIM = "Cannot redimension a Pick style matrix"
 
 
 class _Inmat:
@@ -21,16 +26,40 @@ _inmat = _Inmat()
 
 
 class Matrix:
-    """A BASIC matrix. Generated code indexes it as ``M[i]`` or ``M[i, j]``."""
+    """A BASIC matrix. Generated code indexes it as ``M[i]`` or ``M[i, j]``.
+
+    ``pick`` makes a Pick-style matrix ($MODE PICK.MATRIX): it has no
+    element 0, so indexing it is an error and MATPARSE/MATREAD put what does
+    not fit on the end of the last element instead. ``in_common`` marks a
+    Pick-style matrix in COMMON, whose elements ScarletDME lays out inside
+    the block: it cannot be redimensioned and MAT copies skip element 0.
+    """
 
     basic_vartype = 4
 
-    def __init__(self, name: str, rows: object, cols: object = None):
+    def __init__(
+        self,
+        name: str,
+        rows: object,
+        cols: object = None,
+        *,
+        pick: bool = False,
+        in_common: bool = False,
+    ):
         self.name = name
-        self.rows = max(to_int(rows), 0)
-        self.cols = to_int(cols) if cols is not None else 0
+        self.pick = pick
+        self.in_common = in_common
+        self.rows, self.cols = self._dimensions(rows, cols)
         self.items: list = []
         self._fill_unassigned()
+        _inmat.value = 0
+
+    def _dimensions(self, rows: object, cols: object) -> tuple[int, int]:
+        rows = max(to_int(rows), 0)
+        cols = max(to_int(cols), 0) if cols is not None else 0
+        if self.pick and rows * (cols or 1) == 0:
+            raise BasicError(MSG_PICK_EMPTY)
+        return rows, cols
 
     def _size(self) -> int:
         return self.rows * (self.cols or 1) + 1
@@ -40,50 +69,61 @@ class Matrix:
         self.items = [marker] * self._size()
 
     def _offset(self, index) -> int:
+        """The element an index names (ScarletDME op_indx1, op_indx2)."""
         if isinstance(index, tuple):
-            if len(index) != 2 or not self.cols:
-                raise SubscriptError(variable=self.name)
             r, c = to_int(index[0]), to_int(index[1])
-            if r == 0 and c == 0:
+            if r == 0 or c == 0:
+                if self.pick:
+                    raise SubscriptError(variable=self.name)
                 return 0
-            if not (1 <= r <= self.rows and 1 <= c <= self.cols):
+            cols = self.cols or 1
+            if not (1 <= r <= self.rows and 1 <= c <= cols):
                 raise SubscriptError(variable=self.name)
-            return (r - 1) * self.cols + c
+            return (r - 1) * cols + c
         i = to_int(index)
-        if self.cols:
-            # One index into a two-dimensional matrix counts elements row by row.
-            if not 0 <= i <= self.rows * self.cols:
-                raise SubscriptError(variable=self.name)
-            return i
-        if not 0 <= i <= self.rows:
+        if not 0 <= i <= self.rows or (i == 0 and self.pick):
             raise SubscriptError(variable=self.name)
+        if self.cols and i:
+            # One index into a two-dimensional matrix names the first
+            # element of that row.
+            return (i - 1) * self.cols + 1
         return i
 
     def __getitem__(self, index) -> object:
-        value = self.items[self._offset(index)]
-        return value
+        return self.items[self._offset(index)]
 
     def __setitem__(self, index, value) -> None:
         self.items[self._offset(index)] = value
 
     def redim(self, rows: object, cols: object = None) -> None:
-        """DIM M(n) again at run time: keep elements that still fit."""
+        """DIM M(n) at run time: keep elements that still fit."""
+        rows, cols = self._dimensions(rows, cols)
+        if (rows, cols) == (self.rows, self.cols):
+            _inmat.value = 0
+            return
+        if self.in_common:
+            raise BasicError(MSG_PICK_REDIM)
         old = self.items
-        self.rows = max(to_int(rows), 0)
-        self.cols = to_int(cols) if cols is not None else 0
+        self.rows, self.cols = rows, cols
         self._fill_unassigned()
-        for i in range(min(len(old), len(self.items))):
-            self.items[i] = old[i]
+        n = min(len(old), len(self.items))
+        self.items[:n] = old[:n]
+        _inmat.value = 0
 
     def fill(self, value: object) -> None:
-        """MAT M = value: every element takes the value; element 0 becomes ""."""
+        """MAT M = value: every element takes the value; element 0 becomes ""
+        (a Pick-style matrix has none to set)."""
+        zero = self.items[0]
         self.items = [value] * self._size()
-        self.items[0] = ""
+        self.items[0] = zero if self.pick else ""
 
     def copy_from(self, other: "Matrix") -> None:
-        """MAT M = MAT N: copy element by element, element 0 included."""
-        n = min(len(self.items), len(other.items))
-        self.items[:n] = other.items[:n]
+        """MAT M = MAT N: copy element by element, in storage order. Element 0
+        is copied too unless either matrix is a Pick-style one in COMMON,
+        which has none."""
+        first = 1 if self.in_common or other.in_common else 0
+        n = min(len(self.items), len(other.items)) - first
+        self.items[first : first + n] = other.items[first : first + n]
 
     def clear(self) -> None:
         """CLEAR: every element becomes 0."""
@@ -95,13 +135,17 @@ class Matrix:
         ScarletDME's op_matparse: every element starts as "". Each character
         of ``delim`` is a delimiter; with several, each delimiter found also
         takes an element of its own and a repeated delimiter is skipped; an
-        empty ``delim`` puts each character in its own element. What does not
-        fit goes to element 0 and INMAT() is then 0, else the count used.
+        empty ``delim`` makes every character a delimiter. INMAT() is the
+        count of elements used, or 0 when a delimiter was found at the last
+        element (even with nothing after it). What follows that delimiter
+        goes to element 0; a Pick-style matrix appends the delimiter and the
+        rest to its last element instead.
         """
         text = to_str(source)
         delimiters = FM if delim is None else to_str(delim)
+        first = 1 if self.pick else 0
+        self.items[first:] = [""] * (len(self.items) - first)
         size = len(self.items) - 1
-        self.items = [""] * len(self.items)
         if text == "":
             _inmat.value = 0
             return
@@ -114,57 +158,69 @@ class Matrix:
         index = 1
         current: list[str] = []
         last = None
-        i = 0
-        while i < len(text):
-            c = text[i]
-            i += 1
-            if every or c in delimiters:
-                if several and c == last:
-                    continue
-                if index == size:
-                    self.items[index] = "".join(current)
-                    self._overflow(text[i:] if not every else text[i - 1 :])
-                    return
-                self.items[index] = "".join(current)
-                index += 1
-                current = []
-                if several:
-                    if index == size:
-                        self.items[index] = c
-                        self._overflow(text[i:])
-                        return
-                    self.items[index] = c
-                    index += 1
-                elif every:
-                    current.append(c)
+        for i, c in enumerate(text):
+            if not (every or c in delimiters):
+                current.append(c)
                 last = c
                 continue
-            current.append(c)
+            if several and c == last:
+                continue
+            if index == size:
+                self._overflow("".join(current), c, text[i + 1 :])
+                return
+            self.items[index] = "".join(current)
+            index += 1
+            current = []
+            if several:
+                if index == size:
+                    self._overflow(c, "", text[i + 1 :])
+                    return
+                self.items[index] = c
+                index += 1
+            elif every:
+                current.append(c)
             last = c
         self.items[index] = "".join(current)
         _inmat.value = index
 
-    def _overflow(self, rest: str) -> None:
-        if rest:
-            self.items[0] = rest
-            _inmat.value = 0
+    def _overflow(self, last: str, delimiter: str, rest: str) -> None:
+        """A delimiter at the last element: INMAT() is 0 and the rest goes
+        to element 0, or on the end of the last element (Pick style)."""
+        _inmat.value = 0
+        if self.pick:
+            self.items[-1] = last + delimiter + rest
         else:
-            _inmat.value = len(self.items) - 1
+            self.items[-1] = last
+            self.items[0] = rest
 
     def build(
         self, start: object = None, end: object = None, delim: object = None
     ) -> str:
-        """MATBUILD v FROM M [, start [, end]] [USING delim]: trailing empties dropped."""
+        """MATBUILD v FROM M [, start [, end]] [USING delim]; also MATWRITE.
+
+        ScarletDME's op_matbuild: trailing empty strings are dropped (not
+        unassigned elements, which count as ""), then a non-empty element 0
+        is appended, unless the matrix is Pick style.
+        """
         separator = FM if delim is None else to_str(delim)
-        first = to_int(start) if start is not None else 1
-        last = to_int(end) if end is not None else len(self.items) - 1
-        values = [
-            to_str(v) if not isinstance(v, Unassigned) else ""
-            for v in self.items[max(first, 1) : last + 1]
-        ]
-        while values and values[-1] == "":
-            values.pop()
-        return separator.join(values)
+        count = len(self.items) - 1
+        first = max(to_int(start), 1) if start is not None else 1
+        last = to_int(end) if end is not None else count
+        if not 1 <= last <= count:
+            last = count
+        chosen = self.items[first : last + 1]
+        while chosen and chosen[-1] == "" and type(chosen[-1]) is str:
+            chosen.pop()
+        text = separator.join(
+            "" if isinstance(v, Unassigned) else to_str(v) for v in chosen
+        )
+        zero = self.items[0]
+        if not self.pick and not isinstance(zero, Unassigned):
+            zero = to_str(zero)
+            if zero and text:
+                text += separator
+            text += zero
+        return text
 
     def inmat(self) -> object:
         """INMAT(M): the number of elements, or rows @VM cols."""

@@ -88,3 +88,29 @@ def test_composite_readnext_keeps_positions_for_three_targets(tmp_path):
         "READNEXT ID, V, S THEN PRINT ID:' ':V:' ':S\n"
     )
     assert run(tmp_path, text) == "A 2 1\n"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("DIM A(2)\nPRINT A(0)\n", "Array subscript out of range in variable A"),
+        ("DIM A(2,2)\nPRINT A(1,0)\n", "Array subscript out of range in variable A"),
+        ("N = 0\nDIM A(N)\n", "Pick style matrices must have at least one element"),
+    ],
+)
+def test_pick_matrix_errors(tmp_path, text, message):
+    program = tmp_path / "PICKERR.bas"
+    program.write_text("$MODE PICK.MATRIX\n" + text)
+    done = run_basic(program, tmp_path)
+    assert done.returncode != 0
+    assert message in done.stderr.decode()
+
+
+def test_pick_matrix_in_common_cannot_be_redimensioned():
+    from runtime_lib.errors import BasicError
+    from runtime_lib.matrix import Matrix
+
+    matrix = Matrix("C", 2, pick=True, in_common=True)
+    matrix.redim(2)  # the same sizes change nothing
+    with pytest.raises(BasicError, match="Cannot redimension a Pick style matrix"):
+        matrix.redim(3)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from transpiler import ast as A
 from transpiler.lower import pybuild as P
 from transpiler.lower.naming import local_routine_name, unique
 from transpiler.lower.scope import Frame, Module, Scope
@@ -136,10 +137,17 @@ class RoutineLowerer:
             if name in params or name in self.module.program.commons:
                 continue
             values = [self.stmts.value(d) for d in dims] or [P.number(1)]
+            kwargs = {}
+            if self.scope.mode("PICK.MATRIX"):
+                kwargs["pick"] = P.name("True")
+                if not all(isinstance(d, A.Number) for d in dims):
+                    # Sized when its DIM runs (redim); a Pick-style matrix
+                    # cannot be empty even until then.
+                    values = [P.number(1) for _ in values]
             out.append(
                 P.assign(
                     self.module.namer[name],
-                    P.rt_call("Matrix", P.string(name), *values),
+                    P.rt_call("Matrix", P.string(name), *values, **kwargs),
                 )
             )
         return out
@@ -160,11 +168,11 @@ class RoutineLowerer:
                     layout.append(P.string(name))
             alias = self.scope.common_alias(block)
             self.scope.frame.owned.add(alias)
-            kwargs = (
-                {"unassigned": P.name("True")}
-                if self.scope.mode("UNASSIGNED.COMMON")
-                else {}
-            )
+            kwargs = {}
+            if self.scope.mode("UNASSIGNED.COMMON"):
+                kwargs["unassigned"] = P.name("True")
+            if self.scope.mode("PICK.MATRIX"):
+                kwargs["pick"] = P.name("True")
             out.append(
                 P.assign(
                     alias,

@@ -326,10 +326,17 @@ class StmtLowerer(FileStatements):
         return [P.expr_stmt(self.value(node.value))]
 
     def lower_Dim(self, node: A.Dim) -> list:
+        # Every matrix is made when its routine starts; DIM itself resizes
+        # it when the sizes differ and sets INMAT() to 0 (op_array.c
+        # a_dimension). BCOMP ignores a DIM of an argument matrix.
         out = []
+        params = {p.name for p in self.scope.routine.params}
+        commons = self.scope.commons()
         for name, dims in node.items:
-            if all(isinstance(d, A.Number) for d in dims):
-                continue  # made when the routine starts (BCOMP sizes it at compile time)
+            if name in params:
+                continue
+            if name in commons and all(isinstance(d, A.Number) for d in dims):
+                continue
             target = self.scope.matrix(name, node)
             out.append(
                 P.expr_stmt(

@@ -32,7 +32,7 @@ MODES = {
     "NO.CASE.INVERT": "honoured",
     "HEADING.NO.EJECT": "honoured",
     "NO.ECHO.DATA": "honoured",
-    "PICK.MATRIX": "unsupported",
+    "PICK.MATRIX": "honoured",
     "PICK.ENTER": "unsupported",
     "PICK.ERRMSG": "unsupported",
     "COMPOSITE.READNEXT": "honoured",
