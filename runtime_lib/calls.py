@@ -86,6 +86,19 @@ def call(name: object, *args: object) -> tuple:
     return result
 
 
+def enter(name: object) -> None:
+    """ENTER name under $MODE PICK.ENTER: end this program (and those that
+    called it) and run the catalogued routine in its place, with no
+    arguments (ScarletDME op_enter)."""
+    target = to_str(name)
+    module = load_item(target)
+    info: ItemInfo = module.__basic__
+    entry = info.entry
+    if info.kind == "SUBROUTINE":
+        _check_count(info, entry, 0)
+    raise ChainProgram(target, entry=entry)
+
+
 def call_function(name: str, *args: object) -> object:
     """A DEFFUN'd function: run the catalogued FUNCTION and return its value."""
     module = load_item(name)

@@ -135,8 +135,13 @@ class StopProgram(Exception):
 
 
 class ChainProgram(Exception):
-    """CHAIN: the current program ends and ``command`` runs in its place."""
+    """CHAIN: the current program ends and ``command`` runs in its place.
 
-    def __init__(self, command: str):
+    ENTER ($MODE PICK.ENTER) names a catalogued routine rather than a
+    command; ``entry`` is then what runs, with no arguments.
+    """
+
+    def __init__(self, command: str, entry=None):
         super().__init__(command)
         self.command = command
+        self.entry = entry

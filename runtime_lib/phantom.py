@@ -186,14 +186,18 @@ def run_phantom(argv: Optional[list[str]] = None) -> int:
     terminal.emit(f"COMO file activated to {record}\n")
     terminal.emit(f"Phantom {user} started at {shown}\n")
     status = 0
+    entry = None  # what an ENTER names, run in place of a command
     while ph_command:
         try:
-            execute.execute(ph_command)
+            if entry is not None:
+                entry()
+            else:
+                execute.execute(ph_command)
             break
         except StopProgram:
             break
         except ChainProgram as chained:
-            ph_command = chained.command
+            ph_command, entry = chained.command, chained.entry
         except BaseException as exc:  # reported in the log; the phantom ends
             program.report(exc)
             status = 1

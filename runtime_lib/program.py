@@ -200,6 +200,9 @@ def run(main, words: list[str]) -> int:
             terminal.flush()
             from runtime_lib.execute import resolve_command
 
+            if chained.entry is not None:
+                main, words = chained.entry, []
+                continue
             main, words = resolve_command(chained.command)
             if main is None:
                 report(BasicError(f"{chained.command.split()[0]} is not in your VOC"))

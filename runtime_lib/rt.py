@@ -18,6 +18,7 @@ from runtime_lib.calls import (
     catalogued,
     clearcommon,
     common,
+    enter,
     program,
     subr,
     unassigned_,

@@ -114,3 +114,27 @@ def test_pick_matrix_in_common_cannot_be_redimensioned():
     matrix.redim(2)  # the same sizes change nothing
     with pytest.raises(BasicError, match="Cannot redimension a Pick style matrix"):
         matrix.redim(3)
+
+
+@pytest.mark.parametrize("target", ["PROGRAM OTHER", "SUBROUTINE OTHER"])
+def test_pick_enter_does_not_come_back(tmp_path, target):
+    (tmp_path / "OTHER.bas").write_text(f'{target}\nPRINT "in other"\nRETURN\n')
+    text = (
+        "$MODE PICK.ENTER\n"
+        'PRINT "before"\n'
+        "GOSUB GO\n"
+        'PRINT "not reached"\n'
+        "STOP\n"
+        "GO: ENTER OTHER\n"
+        "RETURN\n"
+    )
+    assert run(tmp_path, text) == "before\nin other\n"
+
+
+def test_enter_without_the_mode_is_call(tmp_path):
+    (tmp_path / "OTHER.bas").write_text('SUBROUTINE OTHER(X)\nX = "set"\nRETURN\n')
+    assert run(tmp_path, "ENTER OTHER(V)\nPRINT V\n") == "set\n"
+
+
+def test_pick_enter_takes_no_arguments():
+    assert "unexpected text after ENTER" in errors("$MODE PICK.ENTER\nENTER OTHER(1)\n")

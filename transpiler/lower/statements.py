@@ -1189,6 +1189,15 @@ class StmtLowerer(FileStatements):
             target = self.scope.read_var(node.name, node)
         else:
             target = P.string(node.name)
+        if node.keyword == "ENTER" and self.scope.mode("PICK.ENTER"):
+            # BCOMP st.enter: a Pick-style ENTER takes no arguments and does
+            # not come back; without the mode ENTER is CALL.
+            if node.args:
+                self.scope.error(
+                    node.args[0], "unexpected text after ENTER", "E-SYNTAX"
+                )
+                return []
+            return self.rt("enter", target)
         return self.by_reference(node.args, P.rt_call("call", target, *args))
 
     def lower_GosubLocal(self, node: A.GosubLocal) -> list:

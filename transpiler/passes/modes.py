@@ -33,7 +33,7 @@ MODES = {
     "HEADING.NO.EJECT": "honoured",
     "NO.ECHO.DATA": "honoured",
     "PICK.MATRIX": "honoured",
-    "PICK.ENTER": "unsupported",
+    "PICK.ENTER": "honoured",
     "PICK.ERRMSG": "unsupported",
     "COMPOSITE.READNEXT": "honoured",
     "SELECTV": "honoured",
