@@ -80,6 +80,7 @@ from runtime_lib.sockets import *
 from runtime_lib.smath import *
 from runtime_lib.strings import *
 from runtime_lib.terminal import (
+    bindkey,
     cleardata,
     clearinput,
     crt,

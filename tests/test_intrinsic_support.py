@@ -31,7 +31,7 @@ UNSUPPORTED = {
 }
 
 # The terminal engineer's (docs/unsupported.md, "Terminal extras").
-TERMINAL = {"SAVE.SCREEN", "TTYGET", "INPUTBLK", "BINDKEY", "GETPU", "PRINTER.SETTING"}
+TERMINAL = {"SAVE.SCREEN", "TTYGET", "INPUTBLK", "GETPU", "PRINTER.SETTING"}
 
 
 @pytest.mark.parametrize("name, line", sorted(UNSUPPORTED.items()))

@@ -14,7 +14,7 @@ topic:
 - :mod:`.printer` PRINT routing, print units, PRINTER statements, spool
   and hold files, HEADING/FOOTING/PAGE;
 - :mod:`.keyboard` keys from standard input, KEYIN(), KEYREADY(),
-  KEYCODE();
+  KEYCODE() and its key bindings (BINDKEY());
 - :mod:`.inputs` INPUT, INPUT @, DATA, PROMPT, ECHO, PRINTERR.
 
 This module gathers the names the rest of the runtime and generated code
@@ -44,6 +44,7 @@ from runtime_lib.terminal.inputs import (
     prompt_,
 )
 from runtime_lib.terminal.keyboard import (
+    bindkey,
     keycode,
     keyin,
     keyinc,
@@ -70,6 +71,7 @@ from runtime_lib.terminal.screen import at as _at
 from runtime_lib.values import to_int
 
 __all__ = [
+    "bindkey",
     "cleardata",
     "clearinput",
     "crt",

@@ -1,4 +1,4 @@
-"""The keyboard: reading keys one at a time, KEYIN(), KEYREADY(), KEYCODE().
+"""The keyboard: reading keys one at a time, KEYIN(), KEYREADY(), KEYCODE(), BINDKEY().
 
 Keys come from standard input, one byte at a time, as ScarletDME reads them
 (``keyin`` in ``linuxio.c``):
@@ -30,7 +30,7 @@ import select
 from typing import Optional
 
 from runtime_lib.state import state as basic_state
-from runtime_lib.values import to_float, to_int
+from runtime_lib.values import FM, IM, to_float, to_int, to_num, to_str, truth
 
 ER_TIMEOUT = 1011
 ER_EOF = 3030
@@ -74,6 +74,7 @@ class Keyboard:
         self.last_was_cr = False
         self.case_inversion = True
         self.bindings: Optional[dict[str, int]] = None
+        self.esc_disabled = False  # BINDKEY(.., -5): no lone-ESC timeout
         self.owner = os.getpid()
 
     def is_terminal(self) -> bool:
@@ -260,9 +261,13 @@ def keycode(timeout: object = None) -> str:
     gives one character whose code is ScarletDME's key code (F1 128 ...
     F12 139, left 203, right 204, up 205, down 206, page up 207, page down
     208, home 209, end 210, insert 211, delete 212, back tab 213,
-    backspace 8, return 13). A lone ESC is returned if nothing follows
-    within 0.2 seconds. A sequence that matches no key rings the bell and
-    is skipped. Single characters follow the session's case inversion.
+    backspace 8, return 13); BINDKEY() and KEYEDIT change these bindings.
+    A lone ESC is returned if nothing follows within 0.2 seconds (unless
+    BINDKEY(.., -5) turned that off: then ESC waits like any other
+    prefix). A KEYEXIT or KEYTRAP key gives CHAR(0) with its binding
+    (256 or 512 plus the action) in STATUS(). A sequence that matches no
+    key rings the bell and is skipped. Single characters follow the
+    session's case inversion.
     """
     from runtime_lib.terminal.display import output
 
@@ -273,7 +278,7 @@ def keycode(timeout: object = None) -> str:
         if key is None:
             return ""
         sequence = chr(key)
-        if key == ESC:
+        if key == ESC and not keyboard.esc_disabled:
             following = read_key(200)
             basic_state.status = 0
             if following is None:
@@ -281,7 +286,11 @@ def keycode(timeout: object = None) -> str:
             sequence += chr(following)
         while True:
             if sequence in bindings:
-                return chr(bindings[sequence])
+                code = bindings[sequence]
+                if code < 256:
+                    return chr(code)
+                basic_state.status = code
+                return "\0"
             if not any(s.startswith(sequence) for s in bindings):
                 break
             key = read_key(limit)
@@ -291,6 +300,82 @@ def keycode(timeout: object = None) -> str:
         if len(sequence) == 1:
             return chr(invert_case(ord(sequence)))
         output.write("\x07")
+
+
+# --- key bindings -------------------------------------------------------------------
+
+BINDKEY_BAD_KEY = 1
+BINDKEY_BAD_ACTION = 2
+BINDKEY_PREFIX = 3
+
+
+def bindkey(key_string: object, action: object) -> object:
+    """BINDKEY(key.string, action): change KEYCODE()'s key bindings (_BINDKEY).
+
+    The bindings (the terminal's own keys first) are what KEYCODE() and so
+    INPUT @ and INPUTFIELD editing read keys through. ``action``:
+
+    - 0 to 255 binds the key sequence to that code: true, or false with
+      STATUS() 1 (an empty sequence or one holding a field mark), 2 (an
+      action over 255) or 3 (a shorter prefix of the sequence is bound
+      already, so the sequence could never be read). A sequence bound
+      already is bound again.
+    - -1 removes the binding (true even if there was none).
+    - -2 returns the sequence's code, -1 if it is not bound.
+    - -3 returns all bindings as one string to save: the sequences in
+      sorted order and their codes, each list field-mark delimited, and
+      the lone-ESC flag, the three parts separated by item marks.
+    - -4 restores a string that -3 returned.
+    - -5 and -6 turn KEYCODE()'s lone-ESC handling off and on; both
+      return whether it was on.
+
+    Any other negative action does nothing and returns true.
+    """
+    bindings = _bindings()
+    keys = to_str(key_string)
+    code = to_num(action)
+    basic_state.status = 0
+    if code >= 0:
+        if not keys or FM in keys:
+            basic_state.status = BINDKEY_BAD_KEY
+            return 0
+        if code > 255:
+            basic_state.status = BINDKEY_BAD_ACTION
+            return 0
+        if keys not in bindings and any(
+            keys[:n] in bindings for n in range(1, len(keys))
+        ):
+            basic_state.status = BINDKEY_PREFIX
+            return 0
+        bindings[keys] = to_int(code)
+    elif code == -1:
+        bindings.pop(keys, None)
+    elif code == -2:
+        return bindings.get(keys, -1)
+    elif code == -3:
+        ordered = sorted(bindings)
+        codes = [str(bindings[k]) for k in ordered]
+        flag = "1" if keyboard.esc_disabled else "0"
+        return IM.join([FM.join(ordered), FM.join(codes), flag])
+    elif code == -4:
+        _restore_bindings(keys)
+    elif code in (-5, -6):
+        was_on = not keyboard.esc_disabled
+        keyboard.esc_disabled = code == -5
+        return 1 if was_on else 0
+    return 1
+
+
+def _restore_bindings(saved: str) -> None:
+    """Load the bindings BINDKEY(.., -3) returned."""
+    parts = (saved.split(IM) + ["", "", ""])[:3]
+    sequences = parts[0].split(FM) if parts[0] else []
+    codes = parts[1].split(FM)
+    bindings: dict[str, int] = {}
+    for i, sequence in enumerate(sequences):
+        bindings[sequence] = to_int(codes[i]) if i < len(codes) else 0
+    keyboard.bindings = bindings
+    keyboard.esc_disabled = truth(parts[2])
 
 
 def backspace_keys() -> tuple[int, ...]:

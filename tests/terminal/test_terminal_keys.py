@@ -1,0 +1,134 @@
+"""KEYCODE()'s key bindings: BINDKEY(), as ScarletDME's _BINDKEY keeps them.
+
+Keys come from a pipe holding the given bytes (then the end of input), with
+TERM=xterm: F1 is ESC O P, up ESC O A, backspace (kbs) DEL.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from basic_runner import run_basic
+from runtime_lib.terminal import keyboard
+from runtime_lib.values import FM, IM
+
+ESC = "\x1b"
+PAGE_UP = keyboard.K_PAGE_UP
+
+
+@pytest.fixture
+def keys(term, monkeypatch):
+    """Start an xterm session; ``keys(b"...")`` makes those bytes the input."""
+    term("xterm")
+    opened: list[int] = []
+
+    def feed(data: bytes) -> None:
+        read, write = os.pipe()
+        os.write(write, data)
+        os.close(write)
+        opened.append(read)
+        monkeypatch.setattr(keyboard.keyboard, "fd", read)
+
+    yield feed
+    for fd in opened:
+        os.close(fd)
+
+
+def test_a_bound_sequence_reads_as_its_code(keys):
+    assert keyboard.bindkey(ESC + "v", PAGE_UP) == 1
+    keys(b"\x1bv\x1bOAx")
+    assert [keyboard.keycode() for _ in range(3)] == [chr(PAGE_UP), chr(205), "X"]
+
+
+def test_query_and_remove(keys):
+    assert keyboard.bindkey(ESC + "OA", -2) == 205  # the terminal's own up key
+    assert keyboard.bindkey(ESC + "v", -2) == -1
+    keyboard.bindkey(ESC + "v", PAGE_UP)
+    assert keyboard.bindkey(ESC + "v", -2) == PAGE_UP
+    assert keyboard.bindkey(ESC + "v", -1) == 1
+    assert keyboard.bindkey(ESC + "v", -1) == 1  # removing nothing is no error
+    assert keyboard.bindkey(ESC + "v", -2) == -1
+    keys(b"\x1bvx")
+    assert keyboard.keycode() == "X"  # unknown ESC v rang the bell and was skipped
+
+
+@pytest.mark.parametrize(
+    "key, action, status",
+    [
+        ("", 65, 1),  # no key
+        ("a" + FM + "b", 65, 1),  # a field mark in the key
+        ("q", 256, 2),  # codes are 0 to 255
+        (ESC + "OPx", 65, 3),  # ESC O P (F1) is bound: ESC O P x can't be read
+    ],
+)
+def test_refused_bindings(keys, key, action, status):
+    from runtime_lib.state import state
+
+    assert keyboard.bindkey(key, action) == 0
+    assert state.status == status
+
+
+def test_binding_a_bound_key_again_replaces_it(keys):
+    assert keyboard.bindkey(ESC + "OP", 65) == 1
+    keys(b"\x1bOP")
+    assert keyboard.keycode() == "A"
+
+
+def test_save_and_restore(keys):
+    saved = keyboard.bindkey("", -3)
+    sequences, codes, flag = saved.split(IM)
+    assert sequences.split(FM) == sorted(sequences.split(FM))
+    assert dict(zip(sequences.split(FM), codes.split(FM)))[ESC + "OP"] == "128"
+    assert flag == "0"
+    keyboard.bindkey(ESC + "v", PAGE_UP)
+    keyboard.bindkey(ESC + "OP", -1)
+    keyboard.bindkey("", -5)
+    assert keyboard.bindkey(saved, -4) == 1
+    assert keyboard.bindkey("", -3) == saved
+    assert keyboard.bindkey(ESC + "v", -2) == -1
+
+
+def test_lone_escape_handling(keys):
+    keys(b"\x1b")
+    assert keyboard.keycode() == ESC  # nothing followed within 0.2 seconds
+    assert keyboard.bindkey("", -5) == 1  # it was on
+    assert keyboard.bindkey("", -5) == 0
+    assert keyboard.bindkey("", -3).endswith(IM + "1")
+    keys(b"\x1b")
+    assert keyboard.keycode() == ""  # ESC starts sequences: wait for the rest
+    keys(b"\x1bOA")
+    assert keyboard.keycode() == chr(205)
+    assert keyboard.bindkey("", -6) == 0
+    assert keyboard.bindkey("", -6) == 1
+
+
+def test_other_negative_actions_do_nothing(keys):
+    assert keyboard.bindkey("x", -9) == 1
+    assert keyboard.bindkey("x", -2) == -1
+
+
+GPL_BP = Path("/work/ref/scarletdme/qmsys")
+
+
+def test_pick_list_with_bound_keys(tmp_path):
+    """GPL.BP PICK binds ESC V/v (page up), ESC < (home) and ESC > (end) for
+    its pick list, then puts the caller's bindings back."""
+    if not (GPL_BP / "GPL.BP" / "PICK").exists():
+        pytest.skip("ScarletDME's sources are not available")
+    shutil.copy(GPL_BP / "GPL.BP" / "PICK", tmp_path / "PICK")
+    shutil.copy(GPL_BP / "SYSCOM" / "KEYIN.H", tmp_path / "KEYIN.H")
+    (tmp_path / "T").write_text(
+        'LIST = "alpha":@FM:"beta":@FM:"gamma"\nPOS = ""\n'
+        'CALL PICK(ITEM, 2, LIST, "T", POS)\n'
+        'PRINT "[":ITEM:"] ":POS:" ":BINDKEY(CHAR(27):"v", -2)\n'
+    )
+    account = tmp_path / "account"
+    account.mkdir()
+    result = run_basic(tmp_path / "T", account, stdin=b"\x1b>\x1b<D\r")
+    out = result.stdout.decode("latin-1")
+    assert "\x1b[7mT  3 items" in out  # SYSMSG(7135) on the info line
+    assert out.endswith("[beta] 0.2 -1\n"), (out, result.stderr.decode())
