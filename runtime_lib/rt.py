@@ -111,6 +111,8 @@ from runtime_lib.terminal import (
     printer_name,
     printerr,
     prompt,
+    restore_screen,
+    save_screen,
 )
 from runtime_lib.terminal import terminfo_ as terminfo
 from runtime_lib.values import *

@@ -55,7 +55,6 @@ KNOWN_GAPS = {
     "VFS.CLS": "QM classes (CLASS, PUBLIC, GET/SET) are not supported (docs/unsupported.md)",
     "DICT.TOOLS.CLS": "QM classes are not supported",
     "QMCLIENT": "QM classes are not supported",
-    "PICKLST": "SAVE.SCREEN()/RESTORE.SCREEN are not supported (terminal)",
 }
 
 

@@ -31,7 +31,7 @@ UNSUPPORTED = {
 }
 
 # The terminal engineer's (docs/unsupported.md, "Terminal extras").
-TERMINAL = {"SAVE.SCREEN", "TTYGET", "INPUTBLK", "GETPU", "PRINTER.SETTING"}
+TERMINAL = {"TTYGET", "INPUTBLK", "GETPU", "PRINTER.SETTING"}
 
 
 @pytest.mark.parametrize("name, line", sorted(UNSUPPORTED.items()))

@@ -15,7 +15,9 @@ topic:
   and hold files, HEADING/FOOTING/PAGE;
 - :mod:`.keyboard` keys from standard input, KEYIN(), KEYREADY(),
   KEYCODE() and its key bindings (BINDKEY());
-- :mod:`.inputs` INPUT, INPUT @, DATA, PROMPT, ECHO, PRINTERR.
+- :mod:`.inputs` INPUT, INPUT @, DATA, PROMPT, ECHO, PRINTERR;
+- :mod:`.shadow` a copy of what the screen shows, SAVE.SCREEN() and
+  RESTORE.SCREEN.
 
 This module gathers the names the rest of the runtime and generated code
 use.
@@ -67,6 +69,7 @@ from runtime_lib.terminal.printer import (
     printers,
 )
 from runtime_lib.terminal.screen import term_type, terminfo_
+from runtime_lib.terminal.shadow import restore_screen, save_screen
 from runtime_lib.terminal.screen import at as _at
 from runtime_lib.values import to_int
 
@@ -111,7 +114,9 @@ __all__ = [
     "prompt",
     "prompt_",
     "reset_session",
+    "restore_screen",
     "restore_terminal",
+    "save_screen",
     "start_capture",
     "system_item",
     "term_type",

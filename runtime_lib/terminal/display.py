@@ -34,6 +34,7 @@ from typing import Optional
 
 from runtime_lib.errors import AbortError, StopProgram
 from runtime_lib.terminal import headings, screen
+from runtime_lib.terminal.shadow import Shadow
 from runtime_lib.terminal.units import DISPLAY, TO_DISPLAY, PrintUnit
 
 PAGER_PROMPT = (
@@ -60,6 +61,7 @@ class Output:
 
     def write_terminal(self, text: str) -> None:
         """Buffer text for standard output even while capturing."""
+        state.shadow.feed(text)
         self.buffer += text.encode("latin-1", "replace")
         if len(self.buffer) > 65536:
             self.flush()
@@ -98,6 +100,7 @@ class DisplayState:
         self.interactive = _is_terminal()
         self.unit = PrintUnit(DISPLAY, TO_DISPLAY, lines, width)
         self.unit.paginate = self.interactive
+        self.shadow = Shadow(width, lines)  # what the screen shows
         self.hush = False
         self.in_footer = False
         self.saved: list[PrintUnit] = []
@@ -207,9 +210,7 @@ def clear_screen() -> None:
 
 def move_cursor(col: int, row: int) -> None:
     """Position the cursor, straight to the terminal (csr in op_tio.c)."""
-    from runtime_lib.terminal.terminfo import tparm
-
-    output.write_terminal(tparm(screen.capability("cup"), row, col))
+    output.write_terminal(screen.parameterised("cup", row, col))
 
 
 # --- pages -------------------------------------------------------------------------

@@ -185,9 +185,9 @@ def at(code: object, arg: object = -1) -> str:
         return capability(cap) * n
     if col in (-17, -18):
         single, many = ("il1", "il") if col == -17 else ("dl1", "dl")
-        return capability(single) if n < 1 else terminfo.tparm(capability(many), n)
+        return capability(single) if n < 1 else parameterised(many, n)
     if col in (-37, -38):
-        return terminfo.tparm(capability("setf" if col == -37 else "setb"), _colour(n))
+        return parameterised("setf" if col == -37 else "setb", _colour(n))
     if -107 <= col <= -100:
         return capability(f"u{-(col + 100)}")
     return ""
@@ -197,16 +197,28 @@ def _position(col: int, row: int, width: int, lines: int) -> str:
     if col >= width:
         return ""
     if 0 <= row < lines:
-        return terminfo.tparm(capability("cup"), row, col)
+        return parameterised("cup", row, col)
     if col == 0:
         return "\r"
-    hpa = capability("hpa")
-    if hpa:
-        return terminfo.tparm(hpa, col)
-    cuf = capability("cuf")
-    if cuf:
-        return "\r" + terminfo.tparm(cuf, col)
+    if capability("hpa"):
+        return parameterised("hpa", col)
+    if capability("cuf"):
+        return "\r" + parameterised("cuf", col)
     return "\r" + capability("cuf1") * col
+
+
+def parameterised(cap: str, *params: int) -> str:
+    """Return a parameterised capability expanded, noting what it does.
+
+    The display's copy of the screen (:mod:`.shadow`) learns from this what
+    the string will do when it reaches the terminal.
+    """
+    from runtime_lib.terminal import display, shadow
+
+    text = terminfo.tparm(capability(cap), *params)
+    if text:
+        display.state.shadow.remember(text, shadow.action(cap, params))
+    return text
 
 
 def _colour(n: int) -> int:

@@ -138,12 +138,17 @@ class RoutineLowerer:
                 continue
             values = [self.stmts.value(d) for d in dims] or [P.number(1)]
             kwargs = {}
+            fixed = all(isinstance(d, A.Number) for d in dims)
             if self.scope.mode("PICK.MATRIX"):
                 kwargs["pick"] = P.name("True")
-                if not all(isinstance(d, A.Number) for d in dims):
+                if not fixed:
                     # Sized when its DIM runs (redim); a Pick-style matrix
                     # cannot be empty even until then.
                     values = [P.number(1) for _ in values]
+            elif not fixed:
+                # Sized when its DIM runs; until then it has no elements (the
+                # sizes' variables may not be assigned yet).
+                values = [P.number(0)]
             out.append(
                 P.assign(
                     self.module.namer[name],

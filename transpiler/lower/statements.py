@@ -763,6 +763,7 @@ class StmtLowerer(FileStatements):
         "CLEARCOMMON": "clearcommon",
         "TCLREAD": None,
         "TTYSET": "ttyset",
+        "RESTORE.SCREEN": "restore_screen",
     }
 
     def lower_SimpleStmt(self, node: A.SimpleStmt) -> list:

@@ -285,7 +285,19 @@ class Resolver:
         self.local_names = {r.name for r in (parent or routine).children}
         self.first_scalar_use = self.scalar_uses(routine.body)
         routine.body = transform(routine.body, self.resolve_node)
+        self.resolved_dims(routine)
         self.collect_variables(routine, program, parent)
+
+    @staticmethod
+    def resolved_dims(routine: Routine) -> None:
+        """Take each matrix's sizes from its first DIM as resolved (EQUATEs expanded)."""
+        seen: set[str] = set()
+        for node in A.walk_statements(routine.body):
+            if isinstance(node, A.Dim):
+                for name, dims in node.items:
+                    if name not in seen and name in routine.matrices:
+                        routine.matrices[name] = dims
+                    seen.add(name)
 
     @staticmethod
     def scalar_uses(body) -> dict[str, tuple[int, int]]:
