@@ -16,9 +16,10 @@ where the last field lookup ended, the offsets of the last few field and
 FIELD() lookups are remembered per string, so reading ``A<I>`` or
 ``FIELD(S, ",", I)`` for I = 1, 2, 3, ... moves on from the previous item
 instead of counting from the start. A loop that also writes ``A<I> = x`` or
-appends ``A<-1> = x`` works on a :class:`Fields` object, the array held as a
-Python list of fields, and turns it back into a string when the loop ends
-(the lowering decides where; see ``transpiler/passes/types.py``).
+appends ``A<-1> = x`` works on a ``Fields`` object (``runtime_lib.fields``),
+the array held as a Python list of fields, and turns it back into a string
+when the loop ends (the lowering decides where; see
+``transpiler/passes/types.py``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from runtime_lib.state import state
 from runtime_lib.values import FM, IM, SM, TM, VM, to_int, to_str
 
 __all__ = [
-    "Fields",
     "crop",
     "count",
     "dcount",
@@ -357,118 +357,6 @@ def delete(s: object, f: object, v: object = 0, sv: object = 0) -> str:
     if end < len(s) and s[end] == mark:
         return s[:start] + s[end + 1 :]
     return s[:start] + s[end:]
-
-
-class Fields:
-    """A dynamic array held as a list of its fields while a loop works on it.
-
-    ``A<I>``, ``A<I> = x`` and ``A<-1> = x`` on a string copy or scan the
-    whole string each time; on a list they cost the same at any size. The
-    generated code makes one before a loop that only reads and writes A by
-    field positions, uses ``extract``/``replace`` in the loop, and stores
-    ``text()`` back in A after it. Results are those of :func:`extract` and
-    :func:`replace` on the string (each field's own values and subvalues are
-    handled by those functions). The value is converted on first use, so an
-    unassigned variable fails where the loop first touches it, and ``text()``
-    gives the original value back (a number stays a number) if nothing was
-    written.
-    """
-
-    __slots__ = ("original", "fields", "written")
-
-    def __init__(self, value: object):
-        self.original = value
-        self.fields: list[str] | None = None
-        self.written = False
-
-    def _list(self) -> list[str]:
-        fields = self.fields
-        if fields is None:
-            s = to_str(self.original)
-            fields = self.fields = s.split(FM) if s else []
-        return fields
-
-    def get(self, f: object) -> str:
-        """Return field ``A<f>``."""
-        fields = self.fields if self.fields is not None else self._list()
-        if type(f) is not int:
-            f = to_int(f)
-        return fields[f - 1] if 0 < f <= len(fields) else ""  # type: ignore[operator]
-
-    def set(self, f: object, new: object, compatible: bool = False) -> None:
-        """Do ``A<f> = new``."""
-        fields = self.fields if self.fields is not None else self._list()
-        if type(new) is not str:
-            new = to_str(new)
-        if type(f) is not int:
-            f = to_int(f)
-        if 0 < f <= len(fields) and FM not in new:  # type: ignore[operator]
-            fields[f - 1] = new  # type: ignore[operator, index]
-            self.written = True
-            return
-        self.replace(f, 0, 0, new, compatible)
-
-    def append(self, new: object, compatible: bool = False) -> None:
-        """Do ``A<-1> = new``: a new last field."""
-        fields = self.fields if self.fields is not None else self._list()
-        if type(new) is not str:
-            new = to_str(new)
-        if (
-            fields
-            and FM not in new
-            and not (compatible and fields[-1] == "")
-            and fields != [""]
-        ):
-            fields.append(new)  # type: ignore[arg-type]
-            self.written = True
-            return
-        self.replace(-1, 0, 0, new, compatible)
-
-    def extract(self, f: object, v: object = 0, sv: object = 0) -> str:
-        """Return ``A<f,v,sv>`` (see :func:`extract`)."""
-        fields = self._list()
-        field, value, subvalue = to_int(f), to_int(v), to_int(sv)
-        if field <= 0 or field > len(fields):
-            return ""
-        text = fields[field - 1]
-        if value == 0:
-            return text
-        return extract(text, 1, value, subvalue)
-
-    def replace(
-        self, f: object, v: object, sv: object, new: object, compatible: bool = False
-    ) -> None:
-        """Do ``A<f,v,sv> = new`` (see :func:`replace`)."""
-        fields = self._list()
-        new = to_str(new)
-        field, value, subvalue = to_int(f), to_int(v), to_int(sv)
-        self.written = True
-        if field == 0:
-            field = 1
-        if field < 0:
-            # Append: a new field, unless the array is empty, or ends in an
-            # empty field that COMPATIBLE.APPEND fills.
-            if not fields or fields == [""]:
-                fields[:] = [""]
-            elif not (compatible and fields[-1] == ""):
-                fields.append("")
-            field = len(fields)
-        elif field > len(fields):
-            fields.extend([""] * (field - len(fields)))
-        if value == 0:
-            text = new
-        else:
-            text = replace(fields[field - 1], 1, value, subvalue, new, compatible)
-        if FM in text:
-            fields[field - 1 : field] = text.split(FM)
-        else:
-            fields[field - 1] = text
-
-    def text(self) -> object:
-        """Return the array as a string (the original value if unwritten)."""
-        if not self.written:
-            return self.original
-        return FM.join(self.fields)  # type: ignore[arg-type]
 
 
 # --- counting, FIELD, FIELDSTORE --------------------------------------------

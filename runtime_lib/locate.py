@@ -32,7 +32,7 @@ _LEVEL = {SM: 1, VM: 2, FM: 3}
 _DELIM = re.compile("[\xfc-\xfe]")
 
 
-def _strnint(s: str) -> int | None:
+def strnint(s: str) -> int | None:
     """Return s as a 32-bit integer the way ScarletDME's ``strnint`` reads it.
 
     An optional sign and digits, ending at the end or a NUL byte; "" and a
@@ -124,7 +124,10 @@ def _search_numeric(items, search, number, index, ends_at_mark, ascending):
             if ascending or i == last:
                 return False, index + i + 1
             continue
-        value = _strnint(item)
+        if len(item) < 10 and item.isdigit() and item.isascii():
+            value = int(item)  # the usual case, without strnint's byte loop
+        else:
+            value = strnint(item)
         if value is not None:
             if value == number:
                 return True, index + i
@@ -142,14 +145,52 @@ def _search_numeric(items, search, number, index, ends_at_mark, ascending):
     raise AssertionError("unreachable: items is never empty")
 
 
+def order_flags(order: str) -> tuple[bool, bool, bool] | None:
+    """Return (ordered, ascending, right-justified) for an order code.
+
+    The code is read into a two-byte buffer, so a longer one gives None
+    (the search fails with position 0).
+    """
+    if len(order) > 2:
+        return None
+    code = order.upper()
+    ordered = code[:1] in ("A", "D")
+    return ordered, code[:1] == "A", ordered and code[1:2] == "R"
+
+
+def search_items(
+    items: list[str],
+    search: str,
+    index: int,
+    ends_at_mark: bool,
+    flags: tuple[bool, bool, bool],
+    numeric: bool,
+) -> tuple[bool, int]:
+    """Return (found, position) for a search over ``items``.
+
+    ``items`` are the elements from where the search starts, ``index`` the
+    position of the first one, ``ends_at_mark`` whether a higher mark
+    follows the last one (else the string ends there).
+    """
+    ordered, ascending, right = flags
+    if right and numeric and search and len(search) <= MAX_NUMERIC_STRING:
+        number = strnint(search)
+        if number is not None:
+            return _search_numeric(
+                items, search, number, index, ends_at_mark, ascending
+            )
+    if not ordered:
+        return _search_unordered(items, search, index, ends_at_mark)
+    return _search_ordered(items, search, index, ends_at_mark, ascending, right)
+
+
 def _locate(item, s, f, v, sv, order, numeric) -> tuple[bool, int]:
     """ScarletDME's ``locate()``: return (found, position)."""
     field, value, subvalue = to_int(f), to_int(v), to_int(sv)
-    order = to_str(order)
+    flags = order_flags(to_str(order))
     s = to_str(s)
     search = to_str(item)
-    # The order code is read into a two-byte buffer: a longer one fails.
-    if len(order) > 2:
+    if flags is None:
         return False, 0
 
     field = max(field, 1)
@@ -159,10 +200,6 @@ def _locate(item, s, f, v, sv, order, numeric) -> tuple[bool, int]:
         mark, index, subvalue = VM, value, 1
     else:
         mark, index = SM, subvalue
-    code = order.upper()
-    ordered = code[:1] in ("A", "D")
-    ascending = code[:1] == "A"
-    right = ordered and code[1:2] == "R"
 
     if not s:
         if not search:
@@ -184,16 +221,7 @@ def _locate(item, s, f, v, sv, order, numeric) -> tuple[bool, int]:
                 end = value_end
     ends_at_mark = end >= 0
     items = s[start : end if ends_at_mark else len(s)].split(mark)
-
-    if right and numeric and search and len(search) <= MAX_NUMERIC_STRING:
-        number = _strnint(search)
-        if number is not None:
-            return _search_numeric(
-                items, search, number, index, ends_at_mark, ascending
-            )
-    if not ordered:
-        return _search_unordered(items, search, index, ends_at_mark)
-    return _search_ordered(items, search, index, ends_at_mark, ascending, right)
+    return search_items(items, search, index, ends_at_mark, flags, numeric)
 
 
 def locate_stmt(

@@ -44,6 +44,7 @@ from runtime_lib.control import (
 from runtime_lib.conversions import *
 from runtime_lib.digest import digest
 from runtime_lib.dynarray import *
+from runtime_lib.fields import Fields
 from runtime_lib.execute import chain, execute, os_error, os_execute
 from runtime_lib.files import *
 from runtime_lib.files import delete as delete_record

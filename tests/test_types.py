@@ -174,6 +174,37 @@ PROGRAMS = {
         NEXT I
         PRINT TOTAL
     """,
+    "locate_lists": """
+        L = ""
+        FOR I = 1 TO 40
+          X = MOD(I * 37, 23)
+          LOCATE X IN L<1, 1> BY "AR" SETTING POS ELSE INS X BEFORE L<1, POS>
+        NEXT I
+        PRINT CONVERT(@VM, ",", L)
+        W = "pear" : @FM : "fig"
+        FOR I = 1 TO 6
+          X = "k" : MOD(I * 5, 4)
+          LOCATE X IN W<1> BY "AL" SETTING POS THEN
+            DEL W<POS>
+          END ELSE
+            INS X BEFORE W<POS>
+          END
+        NEXT I
+        PRINT CONVERT(@FM, ",", W)
+        D = "9" : @VM : "x" : @VM : "3" : @FM : "5"
+        FOR I = 1 TO 8
+          LOCATE I IN D<1, 1> BY "DR" SETTING POS ELSE NULL
+          IF POS < 4 THEN INS I BEFORE D<1, POS> ELSE DEL D<1, 1>
+          PRINT POS : " " : D<1> :
+        NEXT I
+        PRINT
+        PRINT CONVERT(@FM : @VM, ";,", D)
+        E = 1
+        FOR I = 1 TO 3
+          LOCATE I IN E<1> SETTING POS ELSE INS "" BEFORE E<-1>
+        NEXT I
+        PRINT CONVERT(@FM, ",", E) : " " : E<1, 1, 1>
+    """,
     "by_reference": """
         TOTAL = 0
         FOR I = 1 TO 3
@@ -261,6 +292,16 @@ NATIVE = [
     ("FOR I = 1 TO 9\nIF I < 5 THEN PRINT I\nNEXT I", "if I < 5:"),
     ("S = 'a'\nFOR I = 1 TO 3\nS := I\nNEXT I", "S += str(I)"),
     ("A = ''\nFOR I = 1 TO 3\nA<-1> = I\nNEXT I", "_A_fields.append(I)"),
+    (
+        "L = ''\nFOR I = 1 TO 3\nLOCATE I IN L<1> BY 'AR' SETTING P ELSE NULL\n"
+        "INS I BEFORE L<P>\nNEXT I",
+        '_L_fields.locate(I, 1, 0, 0, "AR")',
+    ),
+    (
+        "L = 'a'\nFOR I = 1 TO 3\nINS I BEFORE L<1, I>\nNEXT I",
+        "_L_fields.insert(1, I, 0, I)",
+    ),
+    ("L = 'a'\nFOR I = 1 TO 3\nDEL L<1, 1>\nNEXT I", "_L_fields.delete(1, 1, 0)"),
 ]
 
 

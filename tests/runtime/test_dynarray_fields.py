@@ -11,12 +11,15 @@ lookups.
 
 from __future__ import annotations
 
+import bisect
 import random
 
 import pytest
 
 from runtime_lib import dynarray
-from runtime_lib.dynarray import Fields, extract, field, replace
+from runtime_lib.dynarray import delete, extract, field, insert, replace
+from runtime_lib.fields import Fields
+from runtime_lib.locate import locate_stmt
 from runtime_lib.values import FM, SM, VM, UNASSIGNED
 
 ALPHABET = ["a", "b", "1", FM, VM, SM]
@@ -146,3 +149,97 @@ def test_field_shortcuts_match_string_functions(seed: int, compatible: bool):
             text = replace(text, -1, 0, 0, new, compatible)
             held.append(new, compatible)
             assert held.text() == text
+
+
+# --- LOCATE, INS and DEL on the held form ------------------------------------
+
+NUMBERS = ["1", "5", "10", "20", "007", "-3", "", "x", "2147483648", "1" * 21]
+
+
+def random_list_text(rng: random.Random) -> str:
+    """An array of numbers and words in two fields, often sorted."""
+    out = []
+    for _ in range(rng.randint(0, 3)):
+        if rng.random() < 0.5:
+            values = sorted(rng.sample(range(-5, 40), rng.randint(1, 6)))
+            if rng.random() < 0.5:
+                values.reverse()
+            items = [str(n) for n in values]
+            if rng.random() < 0.3:
+                items.insert(rng.randrange(len(items) + 1), rng.choice(NUMBERS))
+        else:
+            items = [random_text(rng, 3).replace(FM, "") for _ in range(3)]
+        out.append((VM if rng.random() < 0.7 else SM).join(items))
+    return FM.join(out)
+
+
+ORDERS = ["", "AL", "AR", "DL", "DR", "ar", "XX", "ARX"]
+
+
+def random_search(rng: random.Random):
+    return rng.choice(
+        [rng.randint(-6, 45), str(rng.randint(-6, 45)), "", "a", "1b", "010", 2.5]
+    )
+
+
+@pytest.mark.parametrize("seed", range(400))
+def test_locate_ins_del_match_string_functions(seed: int):
+    """LOCATE, INS and DEL on Fields give what locate_stmt/insert/delete
+    give on the string, at every level and in any order of operations."""
+    rng = random.Random(seed)
+    text = random_list_text(rng)
+    held = Fields(text)
+    for step in range(25):
+        f = rng.choice([-1, 0, 1, 1, 2, 2, 3, 5])
+        v = rng.choice([0, 0, 1, 1, 2, 3, -1, 9])
+        sv = rng.choice([0, 0, 0, 1, 2, -1])
+        action = rng.choice(["locate", "locate", "locate", "ins", "ins", "del", "get"])
+        where = (text, f, v, sv, step)
+        if action == "locate":
+            item, order = random_search(rng), rng.choice(ORDERS)
+            numeric = rng.random() < 0.8
+            expected = locate_stmt(item, text, f, v, sv, order, numeric)
+            assert held.locate(item, f, v, sv, order, numeric) == expected, where
+            if expected[0] is False and rng.random() < 0.7 and expected[1] > 0:
+                # The usual loop: insert where LOCATE says the item belongs.
+                if v > 0 and sv <= 0:
+                    v = expected[1]
+                elif v <= 0:
+                    f = expected[1]
+                text = insert(text, f, v, sv, item)
+                held.insert(f, v, sv, item)
+        elif action == "ins":
+            new = rng.choice([random_text(rng, 3), rng.randint(-5, 40), "12"])
+            compatible = rng.random() < 0.2
+            text = insert(text, f, v, sv, new, compatible)
+            held.insert(f, v, sv, new, compatible)
+        elif action == "del":
+            text = delete(text, f, v, sv)
+            held.delete(f, v, sv)
+        else:
+            assert held.get(f) == extract(text, f), where
+        if rng.random() < 0.3:
+            assert held.text() == text, where
+    assert held.text() == text
+
+
+def test_locate_keeps_a_sorted_list_of_integers():
+    held = Fields("")
+    expected = []
+    for i in range(1, 300):
+        x = i * 7919 % 1009
+        found, pos = held.locate(x, 1, 1, 0, "AR")
+        assert (found, pos) == (
+            x in expected,
+            bisect.bisect_left(expected, x) + 1,
+        )
+        if not found:
+            held.insert(1, pos, 0, x)
+            bisect.insort(expected, x)
+    assert held.text() == VM.join(map(str, expected))
+
+
+def test_locate_alone_leaves_the_value_as_it_was():
+    held = Fields(42)
+    assert held.locate(42, 1) == (True, 1)
+    assert held.text() == 42

@@ -381,6 +381,9 @@ class StmtLowerer(FileStatements):
             self.value(p) if p is not None else P.number(0)
             for p in (target.field_no, target.value_no, target.subvalue_no)
         ]
+        held = self.exprs.split_array(target.base)
+        if held is not None:
+            return [P.expr_stmt(P.call(P.attr(held, "delete"), *positions))]
         return self.assign_to(
             target.base, P.rt_call("delete", self.value(target.base), *positions)
         )
@@ -396,6 +399,15 @@ class StmtLowerer(FileStatements):
             self.value(p) if p is not None else P.number(0)
             for p in (target.field_no, target.value_no, target.subvalue_no)
         ]
+        held = self.exprs.split_array(target.base)
+        if held is not None:
+            call = P.call(
+                P.attr(held, "insert"),
+                *positions,
+                self.value(node.value),
+                **self.exprs.append_mode(),
+            )
+            return [P.expr_stmt(call)]
         call = P.rt_call(
             "insert",
             self.value(target.base),
@@ -455,14 +467,18 @@ class StmtLowerer(FileStatements):
             kwargs = (
                 {"numeric": P.name("False")} if self.scope.mode("STRING.LOCATE") else {}
             )
-            call = P.rt_call(
-                "locate_stmt",
-                item,
-                self.value(source.base),
-                *positions,
-                order,
-                **kwargs,
-            )
+            held = self.exprs.split_array(source.base)
+            if held is not None:
+                call = P.call(P.attr(held, "locate"), item, *positions, order, **kwargs)
+            else:
+                call = P.rt_call(
+                    "locate_stmt",
+                    item,
+                    self.value(source.base),
+                    *positions,
+                    order,
+                    **kwargs,
+                )
         out = [P.assign([found, pos], call)]
         out += self.assign_to(node.setting, P.name(pos))
         out += self.clauses_on_bool(found, node.clauses)

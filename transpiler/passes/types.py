@@ -744,11 +744,13 @@ class RoutineTypes:
         """Find the dynamic arrays a loop can hold as a list of fields.
 
         A variable qualifies when every use of it in the loop is ``A<...>``
-        read in an expression or ``A<...> = x`` stored by an assignment,
-        and nothing in the loop can see it any other way or leave the loop
-        without passing its end (GOSUB, a LOCAL routine, RETURN, GOTO,
-        STOP). Held as a list (split once, in C), indexed reads, writes and
-        appends each cost the same at any size.
+        read in an expression, ``A<...> = x`` stored by an assignment,
+        ``LOCATE x IN A<...>`` (the QM form), ``INS x BEFORE A<...>`` or
+        ``DEL A<...>``, and nothing in the loop can see it any other way or
+        leave the loop without passing its end (GOSUB, a LOCAL routine,
+        RETURN, GOTO, STOP). Held as a list (split once, in C), indexed
+        reads, writes and appends each cost the same at any size, and
+        LOCATE and INS on a sorted list a binary search and a list insert.
         """
         if id(loop) in self.types.splits:
             return
@@ -760,11 +762,13 @@ class RoutineTypes:
                 if part is not None:
                     banned |= {n.name for n in _walk_expr(part) if isinstance(n, A.Var)}
         for stmt in A.walk_statements(loop.body):
-            if not isinstance(stmt, _SPLIT_STATEMENTS):
+            if not self.can_hold_in(stmt):
                 if isinstance(stmt, _SPLIT_STOPPERS):
                     return
                 banned |= self.mentioned(stmt)
                 continue
+            if isinstance(stmt, A.Locate):
+                banned |= self.base_names(stmt.setting)
             for node in self.own_expressions(stmt):
                 if isinstance(node, A.FunctionCall) and node.local:
                     return
@@ -774,7 +778,7 @@ class RoutineTypes:
                 banned.add(stmt.target.name)
         used: set[str] = set()
         for stmt in A.walk_statements(loop.body):
-            if isinstance(stmt, _SPLIT_STATEMENTS):
+            if self.can_hold_in(stmt):
                 for node in self.own_expressions(stmt):
                     if isinstance(node, A.Var):
                         if id(node) in allowed:
@@ -782,6 +786,17 @@ class RoutineTypes:
                         else:
                             banned.add(node.name)
         self.types.splits[id(loop)] = sorted(used - banned)
+
+    def can_hold_in(self, stmt: A.Stmt) -> bool:
+        """Can a loop holding a split array contain this statement (its
+        ``A<...>`` then reaching the held list)?"""
+        if isinstance(stmt, A.Locate):
+            return (
+                not stmt.pick_form
+                and "UV.LOCATE" not in self.program.modes
+                and isinstance(stmt.source, A.Extract)
+            )
+        return isinstance(stmt, _SPLIT_STATEMENTS)
 
     def stmt_Loop(self, stmt: A.Loop, state: dict) -> State:
         self.note_splits(stmt)
@@ -1015,6 +1030,8 @@ _SPLIT_STATEMENTS = (
     A.Print,
     A.Null,
     A.Void,
+    A.Ins,
+    A.Del,
 )
 _SPLIT_STOPPERS = (
     A.Goto,
