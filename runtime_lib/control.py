@@ -188,7 +188,7 @@ def _for_values(value: object, limit: object, step: object):
         value = add(value, step)
 
 
-def stop(message: object = None, *args: object) -> None:
+def stop(message: object = None) -> None:
     """STOP [msg]: end the program normally, printing the message if any.
 
     The message continues the current output line (no newline first).
@@ -197,23 +197,33 @@ def stop(message: object = None, *args: object) -> None:
 
     text = None
     if message is not None:
-        text = _message_text(message, args)
+        text = to_str(message)
         terminal.emit(text + "\n")
     raise StopProgram(text)
 
 
-def abort(message: object = None, *args: object) -> None:
+def stope(msg_id: object, *args: object) -> None:
+    """STOPE id, args (STOP under $MODE PICK.ERRMSG): show the ERRMSG
+    message, then end the program normally."""
+    from runtime_lib.pick_messages import show_pick_message
+
+    show_pick_message(msg_id, *args)
+    raise StopProgram()
+
+
+def abort(message: object = None) -> None:
     """ABORT [msg]: print the message, then end with ScarletDME's Abort error."""
     from runtime_lib import terminal
 
     if message is not None:
-        terminal.emit(_message_text(message, args) + "\n")
+        terminal.emit(to_str(message) + "\n")
     raise AbortError()
 
 
-def _message_text(message: object, args) -> str:
-    if args:
-        from runtime_lib.messages import error_message
+def aborte(msg_id: object, *args: object) -> None:
+    """ABORTE id, args (ABORT under $MODE PICK.ERRMSG): show the ERRMSG
+    message, then end with the Abort error."""
+    from runtime_lib.pick_messages import show_pick_message
 
-        return error_message(message, args)
-    return to_str(message)
+    show_pick_message(msg_id, *args)
+    raise AbortError()

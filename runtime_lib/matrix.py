@@ -11,11 +11,8 @@ matrix. ``INMAT()`` reports the count of the last MATPARSE or MATREAD, and
 from __future__ import annotations
 
 from runtime_lib.errors import BasicError, SubscriptError
+from runtime_lib.messages import sysmsg
 from runtime_lib.values import FM, Unassigned, VM, to_int, to_str
-
-# ScarletDME's messages 1139 and 1136.
-MSG_PICK_EMPTY = "Pick style matrices must have at least one element"
-MSG_PICK_REDIM = "Cannot redimension a Pick style matrix"
 
 
 class _Inmat:
@@ -58,7 +55,7 @@ class Matrix:
         rows = max(to_int(rows), 0)
         cols = max(to_int(cols), 0) if cols is not None else 0
         if self.pick and rows * (cols or 1) == 0:
-            raise BasicError(MSG_PICK_EMPTY)
+            raise BasicError(sysmsg(1139))
         return rows, cols
 
     def _size(self) -> int:
@@ -102,7 +99,7 @@ class Matrix:
             _inmat.value = 0
             return
         if self.in_common:
-            raise BasicError(MSG_PICK_REDIM)
+            raise BasicError(sysmsg(1136))
         old = self.items
         self.rows, self.cols = rows, cols
         self._fill_unassigned()

@@ -7,9 +7,8 @@ pager line, the file commands' replies), in :data:`MESSAGES`; any other
 number gives ScarletDME's text for a missing record, ``[n] Message not
 found``. A record's lines are joined by field marks.
 
-``STOP n, args`` and ``ABORT n, args`` (Pick ERRMSG) look the number up in
-ScarletDME's ERRMSG file. pick2py has no ERRMSG file, so the message shows
-the number and its arguments.
+Pick-style messages (ERRMSG, STOPE, ABORTE) come from the account's own
+ERRMSG file instead: see :mod:`runtime_lib.pick_messages`.
 """
 
 from __future__ import annotations
@@ -33,7 +32,9 @@ MESSAGES: dict[int, str] = {
     1118: "Select list number out of range",
     1119: "File operation not allowed in transaction",
     1133: "GOSUBs nested too deeply",
+    1136: "Cannot redimension a Pick style matrix",
     1138: "Data item is not a socket|in %s",
+    1139: "Pick style matrices must have at least one element",
     1200: "Requires file variable",
     1202: "Invalid data type",
     1220: "Numeric overflow",
@@ -63,6 +64,8 @@ MESSAGES: dict[int, str] = {
     1431: "File is read-only",
     1502: "1st,2nd,3rd,4th,5th,6th,7th,8th,9th,10th,11th,12th,13th,14th,15th,16th,17th,18th,19th,20th,21st,22nd,23rd,24th,25th,26th,27th,28th,29th,30th,31st",
     1600: "Illegal mode in TRIM()",
+    1620: "Cannot open ERRMSG while reporting error %1",
+    1621: "Cannot locate message in ERRMSG",
     1601: "Null string as second argument to TRIM()",
     1602: "Substring too long",
     1603: "MATCHES template too long",
@@ -120,11 +123,6 @@ MESSAGES: dict[int, str] = {
     7254: "Invalid field name '%1'",
     7269: "Dictionary entry for %1 has non-numeric field location",
 }
-
-
-def error_message(number: object, args) -> str:
-    """The text of message ``number`` with its arguments."""
-    return " ".join([f"[{to_str(number)}]", *[to_str(a) for a in args]])
 
 
 def _substitute(text: str, args: list[str], status: int, os_error: str) -> str:

@@ -29,6 +29,7 @@ from runtime_lib.clauses import ELSE, LOCKED, ON_ERROR, THEN
 from runtime_lib.compare import *
 from runtime_lib.control import (
     abort,
+    aborte,
     done,
     done_value,
     for_range,
@@ -40,6 +41,7 @@ from runtime_lib.control import (
     return_to_without_gosub,
     run_sections,
     stop,
+    stope,
 )
 from runtime_lib.conversions import *
 from runtime_lib.digest import digest
@@ -59,6 +61,7 @@ from runtime_lib.matrix import Matrix, inmat
 from runtime_lib.messages import get_messages, sysmsg
 from runtime_lib.multivalue import *
 from runtime_lib import phantom as _phantom  # registers the PHANTOM command
+from runtime_lib.pick_messages import show_pick_message as errmsg
 from runtime_lib.phantom import chgphant
 from runtime_lib.process import exit_child, fork
 from runtime_lib.pycall import function, subroutine

@@ -138,3 +138,37 @@ def test_enter_without_the_mode_is_call(tmp_path):
 
 def test_pick_enter_takes_no_arguments():
     assert "unexpected text after ENTER" in errors("$MODE PICK.ENTER\nENTER OTHER(1)\n")
+
+
+ERRMSG_SETUP = (
+    'EXECUTE "CREATE.FILE ERRMSG DIRECTORY" CAPTURING JUNK\n'
+    'OPEN "ERRMSG" TO F ELSE STOP "no ERRMSG"\n'
+    'WRITE "E gone" : @FM : "A" ON F, "7"\n'
+)
+
+
+@pytest.mark.parametrize(
+    "statement", ['ABORTE "7", "x"', '$MODE PICK.ERRMSG\nABORT "7", "x"']
+)
+def test_pick_abort_shows_the_errmsg_record_then_aborts(tmp_path, statement):
+    program = tmp_path / "PABORT.bas"
+    program.write_text(ERRMSG_SETUP + statement + "\n")
+    done = run_basic(program, tmp_path)
+    assert done.stdout.decode() == "[7] gonex\n"
+    assert done.returncode != 0
+    assert "Abort at line" in done.stderr.decode()
+
+
+def test_stop_message_is_a_print_list(tmp_path):
+    assert run(tmp_path, 'STOP "a", 1 + 1\n') == "a\t2\n"
+
+
+def test_pick_stop_without_errmsg_file_says_so(tmp_path):
+    text = '$MODE PICK.ERRMSG\nSTOP "12", "x"\n'
+    assert run(tmp_path, text) == "Cannot open ERRMSG while reporting error 12\n"
+
+
+def test_abort_with_arguments_is_pick_style(tmp_path):
+    program = tmp_path / "PABORT.bas"
+    program.write_text(ERRMSG_SETUP + 'ABORT "7", "y"\n')
+    assert run_basic(program, tmp_path).stdout.decode() == "[7] goney\n"

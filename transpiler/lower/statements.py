@@ -1166,15 +1166,35 @@ class StmtLowerer(FileStatements):
             return self.rt("stop")
         return [P.return_(P.rt_call("done", P.none()))]
 
+    def pick_message(self, node: A.Stop | A.Abort) -> bool:
+        """Whether STOP/ABORT shows an ERRMSG message (BCOMP
+        pick.style.message): always for STOPE/ABORTE, never for
+        STOPM/ABORTM, under $MODE PICK.ERRMSG for plain STOP/ABORT."""
+        if node.kind.endswith("E"):
+            return True
+        return node.kind in ("STOP", "ABORT") and self.scope.mode("PICK.ERRMSG")
+
     def lower_Stop(self, node: A.Stop) -> list:
-        args = [self.value(node.message)] if node.message is not None else []
-        args += [self.value(a) for a in node.args]
-        return self.rt("stop", *args)
+        if node.message is None:
+            return self.rt("stop")
+        if self.pick_message(node):
+            values = [self.value(a) for a in [node.message, *node.args]]
+            return self.rt("stope", *values)
+        # Otherwise the message is a print list: a comma is a tab.
+        items = [A.PrintItem(node.message, span=node.span)]
+        for arg in node.args:
+            items += [A.PrintItem(None, span=arg.span), A.PrintItem(arg, span=arg.span)]
+        return self.rt("stop", self.print_text(items))
 
     def lower_Abort(self, node: A.Abort) -> list:
-        args = [self.value(node.message)] if node.message is not None else []
-        args += [self.value(a) for a in node.args]
-        return self.rt("abort", *args)
+        if node.message is None:
+            return self.rt("abort")
+        # BCOMP takes a single message for ABORT; "ABORT 201, 'X'" (Pick and
+        # UniVerse code) can only mean a message id and its arguments.
+        if self.pick_message(node) or node.args:
+            values = [self.value(a) for a in [node.message, *node.args]]
+            return self.rt("aborte", *values)
+        return self.rt("abort", self.value(node.message))
 
     def lower_ExitChild(self, node: A.ExitChild) -> list:
         return self.rt("exit_child")

@@ -34,7 +34,7 @@ MODES = {
     "NO.ECHO.DATA": "honoured",
     "PICK.MATRIX": "honoured",
     "PICK.ENTER": "honoured",
-    "PICK.ERRMSG": "unsupported",
+    "PICK.ERRMSG": "honoured",
     "COMPOSITE.READNEXT": "honoured",
     "SELECTV": "honoured",
     "TIME.MS": "honoured",
