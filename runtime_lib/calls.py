@@ -63,18 +63,39 @@ def _entry(name: str) -> tuple[Callable, ItemInfo]:
 
 
 def _check_count(info: ItemInfo, entry: Callable, count: int) -> None:
+    expected = _parameter_count(entry)
+    if expected >= 0 and expected != count:
+        raise ArgumentCountError()
+
+
+def _parameter_count(entry: Callable) -> int:
+    """How many arguments a routine takes (-1 for VAR.ARGS: any number)."""
     code = getattr(entry, "__code__", None)
     if code is None or code.co_flags & 0x04:  # *args: VAR.ARGS
-        return
-    if code.co_argcount != count:
-        raise ArgumentCountError()
+        return -1
+    return code.co_argcount
+
+
+# CALL targets found so far: name as written -> (routine, parameter count).
+# The catalogue never unloads an item, so a name always finds the same one.
+_CALL_TARGETS: dict[str, tuple[Callable, int]] = {}
+
+
+def _call_target(name: object) -> tuple[Callable, int]:
+    target = to_str(name)
+    entry, _ = _entry(target)
+    found = _CALL_TARGETS[target] = (entry, _parameter_count(entry))
+    return found
 
 
 def call(name: object, *args: object) -> tuple:
     """CALL name(args): run a catalogued SUBROUTINE; return its parameters."""
-    target = to_str(name)
-    entry, info = _entry(target)
-    _check_count(info, entry, len(args))
+    found = _CALL_TARGETS.get(name) if type(name) is str else None
+    if found is None:
+        found = _call_target(name)
+    entry, count = found
+    if count != len(args) and count >= 0:
+        raise ArgumentCountError()
     saved = state.precision
     state.precision = DEFAULT_PRECISION
     try:

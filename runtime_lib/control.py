@@ -137,6 +137,8 @@ def for_test(value: object, limit: object, step: object) -> bool:
     A negative STEP counts down; float comparisons use ScarletDME's FLTDIFF
     tolerance, so 0 TO 1 STEP 0.1 ends exactly at 1.
     """
+    if type(value) is int and type(limit) is int and type(step) is int:
+        return value >= limit if step < 0 else value <= limit
     v = to_num(value)
     lim = to_num(limit)
     s = to_num(step)

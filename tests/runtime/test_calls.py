@@ -1,0 +1,52 @@
+"""CALL: targets are found once and remembered, and every call still
+checks its argument count and runs at its own PRECISION (ScarletDME's
+op_call: "Argument count mismatch"; each program level has its own
+precision)."""
+
+from __future__ import annotations
+
+import pytest
+
+from runtime_lib import calls
+from runtime_lib import catalog as cat
+from runtime_lib.errors import ArgumentCountError, BasicError
+from runtime_lib.state import DEFAULT_PRECISION, state
+
+ITEMS = {
+    "BUMP.IT": "SUBROUTINE BUMP.IT(A, B)\nA += B\nRETURN\n",
+    "SHOW.PREC": 'SUBROUTINE SHOW.PREC(P)\nP = 1/3 : ""\nPRECISION 9\nRETURN\n',
+    "TWICE": "FUNCTION TWICE(X)\nRETURN X * 2\n",
+}
+
+
+@pytest.fixture()
+def folder(tmp_path, monkeypatch):
+    for name, text in ITEMS.items():
+        (tmp_path / f"{name}.bas").write_text(text)
+    monkeypatch.setattr(cat.catalog, "folders", [str(tmp_path)])
+    monkeypatch.setattr(calls, "_CALL_TARGETS", {})
+    return tmp_path
+
+
+def test_a_remembered_target_still_checks_the_argument_count(folder):
+    assert calls.call("BUMP.IT", 1, 2) == (3, 2)
+    assert calls.call("BUMP.IT", 3, 4) == (7, 4)
+    assert calls.call("bump.it", 3, 1) == (4, 1)  # names are not case-sensitive
+    with pytest.raises(ArgumentCountError):
+        calls.call("BUMP.IT", 1)
+    assert "BUMP.IT" in calls._CALL_TARGETS
+
+
+def test_a_function_is_never_called_as_a_subroutine(folder):
+    for _ in range(2):
+        with pytest.raises(BasicError, match="not a subroutine"):
+            calls.call("TWICE", 1)
+    assert "TWICE" not in calls._CALL_TARGETS
+
+
+def test_each_call_runs_at_its_own_precision(folder, monkeypatch):
+    monkeypatch.setattr(state, "precision", 2)
+    for _ in range(2):
+        (third,) = calls.call("SHOW.PREC", 0)
+        assert third == "0.3333" and DEFAULT_PRECISION == 4
+        assert state.precision == 2
