@@ -148,6 +148,40 @@ def var_args(args: tuple, markers: tuple) -> tuple:
     return tuple(args) + tuple(markers[len(args) :])
 
 
+def named_args(args: list, markers: tuple) -> tuple:
+    """The named parameters of a routine that also takes unnamed arguments
+    (``PUBLIC SUBROUTINE S(A, ...)``): given ones, then unassigned."""
+    named = tuple(args[: len(markers)])
+    return named + tuple(markers[len(named) :])
+
+
+def argument_list(args: tuple, most: int) -> list:
+    """The arguments of a routine taking up to ``most``, missing ones
+    unassigned, as a list SET.ARG may assign."""
+    return list(args) + [Unassigned("") for _ in range(most - len(args))]
+
+
+def set_arg(args: list, n: object, value: object, named: int = 0) -> None:
+    """SET.ARG n, value: assign argument n of the routine.
+
+    ``args`` are the unnamed arguments' list (after the ``named`` ones),
+    or () in a routine that has none. Outside 1 to the argument count it
+    is ScarletDME's "Illegal argument reference".
+    """
+    from runtime_lib.errors import UnsupportedAtRuntime
+    from runtime_lib.values import to_int
+
+    i = to_int(n)
+    if i < 1 or i > max(len(args), named):
+        raise BasicError("Illegal argument reference")
+    if i <= named:
+        raise UnsupportedAtRuntime(
+            f"SET.ARG of argument {i}, a named parameter, with a computed"
+            " argument number is not supported"
+        )
+    args[i - 1] = value
+
+
 def arg(values: tuple, n: object) -> object:
     """ARG(n): argument n of a VAR.ARGS routine."""
     from runtime_lib.values import to_int

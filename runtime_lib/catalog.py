@@ -176,7 +176,7 @@ def _import(path: Path, source: str) -> ModuleType:
 
 # The first lines of every generated module, and the line naming its item.
 _GENERATED_HEADER = re.compile(
-    r'"""BASIC (PROGRAM|SUBROUTINE|FUNCTION) .*, transpiled by pick2py'
+    r'"""BASIC (PROGRAM|SUBROUTINE|FUNCTION|CLASS) .*, transpiled by pick2py'
 )
 _ITEM_NAME = re.compile(
     r'^__basic__ = rt\.ItemInfo\(\s*name=("(?:[^"\\\n]|\\.)*")', re.M

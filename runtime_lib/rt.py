@@ -12,6 +12,9 @@ from runtime_lib.arith import *
 from runtime_lib.calls import (
     ItemInfo,
     arg,
+    argument_list,
+    named_args,
+    set_arg,
     assigned,
     call,
     call_function,
@@ -50,6 +53,7 @@ from runtime_lib.fields import Fields
 from runtime_lib.execute import chain, execute, os_error, os_execute
 from runtime_lib.files import *
 from runtime_lib.files import delete as delete_record
+from runtime_lib.files.itype import itype
 from runtime_lib.files.osdir import dir_
 from runtime_lib.files.trans import rtrans, trans
 from runtime_lib.dynarray import delete  # DELETE() the function wins the short name
@@ -64,6 +68,21 @@ from runtime_lib import phantom as _phantom  # registers the PHANTOM command
 from runtime_lib.pick_messages import show_pick_message as errmsg
 from runtime_lib.phantom import chgphant
 from runtime_lib.process import exit_child, fork
+from runtime_lib.objects import (
+    BasicObject,
+    Frame,
+    Variable,
+    basic_class,
+    disinherit,
+    frame_layout,
+    get_property,
+    get_property_args,
+    inherit,
+    method,
+    object_,
+    objinfo,
+    set_property,
+)
 from runtime_lib.pycall import function, subroutine
 from runtime_lib.session import (
     at,

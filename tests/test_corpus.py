@@ -52,9 +52,6 @@ MD5HASH""".split()
 
 # Known gaps (strict: a fix must turn these into plain passes).
 KNOWN_GAPS = {
-    "VFS.CLS": "QM classes (CLASS, PUBLIC, GET/SET) are not supported (docs/unsupported.md)",
-    "DICT.TOOLS.CLS": "QM classes are not supported",
-    "QMCLIENT": "QM classes are not supported",
 }
 
 

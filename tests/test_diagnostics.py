@@ -53,7 +53,7 @@ def test_diagnostic(text, expected):
 
 
 def test_unsupported_construct_is_a_diagnostic():
-    found = diagnostics("X = OBJECT('C')->PROP\n")
+    found = diagnostics("X = CCALL('lib', 'f')\n")
     assert any("not supported yet" in d for d in found), found
 
 

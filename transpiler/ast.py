@@ -193,9 +193,17 @@ class DictRef(Expr):
 
 @dataclass(eq=False)
 class Property(Expr):
+    """``OBJ->NAME`` or ``OBJ->NAME(args)``: reads a property of an object
+    (a public variable, a GET routine or a PUBLIC FUNCTION)."""
+
     base: Expr
     name: str
     args: Optional[list[Expr]] = None  # a method call when not None
+
+
+@dataclass(eq=False)
+class Me(Expr):
+    """``ME`` in a CLASS module: the object whose routine is running."""
 
 
 # ------------------------------------------------------------------ statements
@@ -426,9 +434,10 @@ class OnOff(Stmt):
 
 @dataclass(eq=False)
 class Param(Node):
-    name: str
+    name: str  # "..." for the unnamed arguments of a PUBLIC routine
     matrix: bool = False
     dims: Optional[list[Expr]] = None
+    by_value: bool = False  # "(NAME)": the routine gets a copy
 
 
 @dataclass(eq=False)
@@ -455,6 +464,49 @@ class LocalRoutine(Stmt):
 @dataclass(eq=False)
 class Private(Stmt):
     names: list[Expr]
+
+
+@dataclass(eq=False)
+class ClassHeader(Stmt):
+    """``CLASS name [MAX.ARGS n] [INHERITS c1, c2]``: the item is a QM class."""
+
+    name: str
+    inherits: list[str] = field(default_factory=list)
+    max_args: Optional[int] = None
+
+
+@dataclass(eq=False)
+class Public(Stmt):
+    """``PUBLIC a, b(3) READONLY``: persistent variables other code may use."""
+
+    names: list[Expr]
+    readonly: list[str] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Method(Stmt):
+    """A routine of a CLASS module, ended by its own END.
+
+    ``kind`` is FUNCTION or SUBROUTINE (PUBLIC FUNCTION/SUBROUTINE), GET or
+    SET (property routines).
+    """
+
+    kind: str
+    name: str
+    params: list[Param]
+    body: list[Stmt]
+    var_args: bool = False
+
+
+@dataclass(eq=False)
+class ObjectStmt(Stmt):
+    """``OBJ->NAME = value`` or ``OBJ->NAME(args)`` as a statement: every
+    reference of ``target``'s chain but the last reads a property; the last
+    one sets it (a SET routine, a PUBLIC SUBROUTINE or a public variable),
+    with ``value`` as its last argument."""
+
+    target: Property
+    value: Optional[Expr] = None
 
 
 @dataclass(eq=False)

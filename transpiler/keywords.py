@@ -198,10 +198,10 @@ MODE_NAMES = frozenset("""
 
 
 # Statements the grammar parses with one permissive rule and the lowering
-# reports as unsupported: internal-mode statements, QM classes, and rare
-# statements pick2py does not run yet.
+# reports as unsupported: internal-mode statements and rare statements
+# pick2py does not run yet.
 GENERIC_STATEMENTS = INTERNAL_STATEMENTS | frozenset("""
-    FILE CLASS PUBLIC GET SET SELECTINDEX SELECTLEFT SELECTRIGHT SETLEFT SETRIGHT
+    FILE SELECTINDEX SELECTLEFT SELECTRIGHT SETLEFT SETRIGHT
     PROCREAD INPUTCSV PRINTCSV WRITECSV READCSV MATREADCSV READSELECT OSREAD
     OSWRITE OSDELETE PHANTOM
     """.split())

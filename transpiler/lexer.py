@@ -676,6 +676,10 @@ class Lexer:
             self.paren_depth += 1
             self.emit("NAME_LPAR", self.name_value(raw), line, col)
             return j + 1
+        if self.last_type() == "ARROW":
+            # OBJ->NEXT: a property or method name is never a keyword.
+            self.emit("NAME", self.name_value(raw), line, col)
+            return j + 1
         if word == "IF":
             self.if_expr_depth += 1
             self.emit("IFX", word, line, col)
@@ -899,12 +903,21 @@ class Lexer:
         elif word == "CALL":
             self.emit("CALL", "CALL", line, col)
             return self.routine_name(raws, j + 1)
-        elif word == "LOCAL" and nxt_word in ("SUBROUTINE", "SUB", "FUNCTION"):
-            self.emit("LOCAL", word, line, col)
+        elif word in ("LOCAL", "PUBLIC") and nxt_word in (
+            "SUBROUTINE",
+            "SUB",
+            "FUNCTION",
+        ):
+            self.emit(word, word, line, col)
             self.statement = "SUBROUTINE"
             second = "FUNCTION" if nxt_word == "FUNCTION" else "SUBROUTINE"
             self.emit(second, nxt_word, line, nxt.col)
             return j + 2
+        elif word in ("GET", "SET"):
+            # A property routine of a CLASS: GET NAME(args) ... END.
+            self.emit(word, word, line, col)
+            self.statement = "SUBROUTINE"
+            return self.routine_name(raws, j + 1)
         elif word == "GO":
             self.statement = "GOTO"
             self.emit("GOTO", "GOTO", line, col)

@@ -425,8 +425,47 @@ class ExprLowerer:
         return Value(P.none())
 
     def lower_Property(self, node: A.Property) -> Value:
-        self.scope.unsupported(node, "object properties and methods (->)")
-        return Value(P.none())
+        """``OBJ->NAME`` or ``OBJ->NAME(args)`` read. Arguments that are
+        variables are passed by reference: the call goes before the
+        statement and stores them back::
+
+            _t1, ERR = rt.get_property_args(OBJ, "READ", "ID", ERR)
+        """
+        base = self.value(node.base)
+        args = node.args or []
+        values = [self.value(a) for a in args]
+        name = P.string(node.name.upper())
+        statements = self.scope.statement_lowerer
+        if not any(statements.is_assignable(a) for a in args):
+            return Value(P.rt_call("get_property", base, name, *values))
+        result = self.scope.temp()
+        call = P.rt_call("get_property_args", base, name, *values)
+        targets: list = [P.name(result)]
+        after: list = []
+        for arg in args:
+            found = (
+                statements.unpacking_target(arg)
+                if statements.is_assignable(arg)
+                else None
+            )
+            if found is None and statements.is_assignable(arg):
+                targets = []
+                break
+            targets.append(found[0] if found else P.name("_"))
+            after += found[1] if found else []
+        if targets:
+            self.scope.hoist(P.assign(targets, call))
+            for stmt in after:
+                self.scope.hoist(stmt)
+            return Value(P.name(result))
+        self.scope.hoist(P.assign(result, call))
+        for i, arg in enumerate(args, start=1):
+            if statements.is_assignable(arg):
+                self.scope.hoist_assign(arg, P.subscript(P.name(result), P.number(i)))
+        return Value(P.subscript(P.name(result), P.number(0)))
+
+    def lower_Me(self, node: A.Me) -> Value:
+        return Value(P.name("self"))
 
     # --- intrinsics -------------------------------------------------------------
 

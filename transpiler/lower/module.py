@@ -24,6 +24,7 @@ import libcst as cst
 
 from transpiler.diagnostics import printable
 from transpiler.lower import pybuild as P
+from transpiler.lower.classes import build_class
 from transpiler.lower.naming import Namer
 from transpiler.lower.routines import RoutineLowerer
 from transpiler.lower.scope import Module
@@ -46,13 +47,19 @@ def build_module(
     names = set(program.commons)
     for r in [program.main] + program.main.children:
         names.update(r.variables)
-        names.update(p.name for p in r.params)
+        names.update(p.name for p in r.params if p.name != "...")
         names.update(r.matrices)
     if program.main.kind != "PROGRAM":
         names.add(program.main.name)
+    if program.klass is not None:
+        names |= set(program.klass.variables) | set(program.klass.shared)
+        names.add(program.main.name)
     namer.declare(names)
     module = Module(program, diagnostics, namer)
-    function = RoutineLowerer(module, program.main).build()
+    if program.klass is not None:
+        definition = build_class(module)
+    else:
+        function = RoutineLowerer(module, program.main).build()
 
     kind = program.main.kind
     name = program.main.name
@@ -81,6 +88,9 @@ def build_module(
         P.assign("__basic__", P.rt_call("ItemInfo", **info)),
         *module.constants,
     ]
+    if program.klass is not None:
+        body.append(definition)
+        return cst.Module(body=body)
     # rt.program / rt.subroutine / rt.function keep the routine for CALL and
     # bind the name to its entry for Python callers (runtime_lib.pycall).
     decorator = cst.Decorator(decorator=P.rt_call(kind.lower(), P.name("__basic__")))

@@ -110,8 +110,18 @@ def none() -> cst.Name:
 def tuple_(items: Sequence[Expr]) -> Expr:
     if not items:
         return cst.Tuple(elements=[])
-    elements = [cst.Element(value=i) for i in items]
+    elements = [
+        i if isinstance(i, cst.StarredElement) else cst.Element(value=i) for i in items
+    ]
     return cst.Tuple(elements=elements)
+
+
+def slice_from(value: Expr, start: int) -> cst.Subscript:
+    """``value[start:]``."""
+    return cst.Subscript(
+        value=value,
+        slice=[cst.SubscriptElement(slice=cst.Slice(lower=number(start), upper=None))],
+    )
 
 
 def subscript(value: Expr, *indices: Expr) -> cst.Subscript:

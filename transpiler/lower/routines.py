@@ -45,12 +45,14 @@ class RoutineLowerer:
         self.module = module
         self.routine = routine
         self.scope = Scope(module, routine, parent)
-        if routine.local:
+        if routine.local or routine.method:
             self.scope.frame.first_line = module.comment_block_start(routine.span.line)
         self.stmts = StmtLowerer(self.scope)
 
     def function_name(self) -> str:
         r = self.routine
+        if id(r) in self.module.methods:
+            return self.module.methods[id(r)]
         if r.local:
             return local_routine_name(r.name)
         if r.kind == "PROGRAM":
@@ -64,9 +66,11 @@ class RoutineLowerer:
         scope.flow = flow
         scope.sections = section_names([s.label for s in flow.sections])
         frame = scope.frame
-        params = [p for p in routine.params]
+        params = [p for p in routine.params if p.name != "..."]
         param_names = [self.module.namer[p.name] for p in params]
         frame.owned.update(param_names)
+        if self.in_class():
+            frame.owned.update(["self", "_v"])
         frame.owned.update(self.module.namer[v] for v in routine.variables)
         frame.owned.update(scope.remove_pointer(v) for v in routine.remove_vars)
         frame.owned.update(self.module.namer[m] for m in routine.matrices)
@@ -88,32 +92,62 @@ class RoutineLowerer:
 
     def docstring(self) -> str:
         r = self.routine
-        params = ", ".join(("MAT " if p.matrix else "") + p.name for p in r.params)
+        params = ", ".join(
+            ("MAT " if p.matrix else "") + (f"({p.name})" if p.by_value else p.name)
+            for p in r.params
+        )
         signature = f"{r.name}({params})" if r.params else r.name
         kind = r.kind.title().replace("Local ", "LOCAL ")
+        if r.method in ("GET", "SET"):
+            kind = r.method
+        elif r.method:
+            kind = "PUBLIC " + r.method
         return f"BASIC {kind.upper()} {signature}."
+
+    def in_class(self) -> bool:
+        """Is this a routine of a CLASS module (a Python method)?"""
+        return self.module.program.klass is not None and self.routine.kind != "CLASS"
 
     def parameters(self, param_names: list[str]) -> cst.Parameters:
         if self.routine.kind == "PROGRAM":
             return P.params([])
+        first = []
+        if self.in_class():
+            first = ["self"]
+            if self.routine.local and self.module.program.klass.shared:
+                first.append("_v")
         if self.routine.var_args:
-            return P.params([], star="_args")
-        return P.params(param_names)
+            return P.params(first, star="_args")
+        return P.params(first + param_names)
 
     def prologue(self, param_names: list[str]) -> list[cst.BaseStatement]:
         routine = self.routine
         scope = self.scope
         out: list[cst.BaseStatement] = []
         if routine.var_args:
+            named = [p.name for p in routine.params if p.name != "..."]
             out.append(P.assign("_argc", P.call("len", P.name("_args"))))
-            markers = self.module.unassigned_tuple([p.name for p in routine.params])
+            if self.unnamed_arguments() and self.stmts.sets_arguments():
+                # PUBLIC ... (NAME, ...): any number of arguments, up to the
+                # class's MAX.ARGS; SET.ARG may assign the unnamed ones.
+                most = self.module.program.klass.max_args
+                out.append(
+                    P.assign(
+                        "_args",
+                        P.rt_call("argument_list", P.name("_args"), P.number(most)),
+                    )
+                )
+            markers = self.module.unassigned_tuple(named)
+            function = "named_args" if self.unnamed_arguments() else "var_args"
             out.append(
                 P.assign(
                     param_names or ["_"],
-                    P.rt_call("var_args", P.name("_args"), P.name(markers)),
+                    P.rt_call(function, P.name("_args"), P.name(markers)),
                 )
             )
             scope.frame.owned.update(["_argc", "_args"])
+        if self.makes_frame():
+            out.append(P.assign("_v", P.rt_call("Frame", P.name(self.module.frame()))))
         params = {p.name for p in routine.params}
         fresh = [v for v in routine.variables if v not in params]
         if routine.local:
@@ -129,6 +163,25 @@ class RoutineLowerer:
         out += self.matrices()
         out += self.commons()
         return out
+
+    def unnamed_arguments(self) -> bool:
+        """A PUBLIC routine whose parameters end with ``...``."""
+        return any(p.name == "..." for p in self.routine.params)
+
+    def makes_frame(self) -> bool:
+        """Does a method make the Frame of variables it shares with the
+        LOCAL routines it calls (it uses one of them, or calls one)?"""
+        klass = self.module.program.klass
+        if not self.in_class() or self.routine.local or not klass.shared:
+            return False
+        for node in A.walk(self.routine.body):
+            if isinstance(node, A.Var) and node.name in klass.shared:
+                return True
+            if isinstance(node, A.GosubLocal) or (
+                isinstance(node, A.FunctionCall) and node.local
+            ):
+                return True
+        return False
 
     def matrices(self) -> list[cst.BaseStatement]:
         out = []
@@ -158,7 +211,7 @@ class RoutineLowerer:
         return out
 
     def commons(self) -> list[cst.BaseStatement]:
-        if self.routine.local:
+        if self.routine.local or self.routine.kind == "CLASS":
             return []
         program = self.module.program
         out = []
@@ -213,7 +266,8 @@ class RoutineLowerer:
             section = P.name(self.scope.section(flow.main_falls_into))
             result = P.rt_call("run_sections", section)
             if self.routine.is_function:
-                body.append(P.return_(P.rt_call("done_value", result)))
+                value = P.rt_call("done_value", result)
+                body.append(P.return_(self.stmts.function_result(value)))
                 return body
             body.append(P.expr_stmt(result))
         if can_complete(flow.main) or flow.main_falls_into is not None:

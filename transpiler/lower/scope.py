@@ -57,6 +57,9 @@ class Module:
     unsupported: set[str] = field(default_factory=set)
     emitted_comments: set[int] = field(default_factory=set)
     _own_comments: Optional[tuple[list[int], list[int]]] = None
+    # A CLASS module: the Python method of each routine (see lower/classes.py).
+    methods: dict[int, str] = field(default_factory=dict)
+    _frame_layout: Optional[str] = None
 
     def own_line_comments(self) -> tuple[list[int], list[int]]:
         """The lines and indices of the item's own-line comments, by line."""
@@ -75,6 +78,19 @@ class Module:
         while line - 1 in own:
             line -= 1
         return line
+
+    def frame(self) -> str:
+        """The module constant that lays out a class's Frame: the Python
+        name and the BASIC name of each variable its methods share with
+        its LOCAL routines (see :class:`runtime_lib.objects.Frame`)."""
+        if self._frame_layout is None:
+            names = self.program.klass.shared
+            layout = {self.namer[n]: P.string(n) for n in names}
+            self._frame_layout = "_FRAME"
+            self.constants.append(
+                P.assign(self._frame_layout, P.rt_call("frame_layout", **layout))
+            )
+        return self._frame_layout
 
     def unassigned_tuple(self, names: list[str]) -> str:
         """A module constant holding fresh unassigned markers for a routine."""
@@ -143,7 +159,35 @@ class Scope:
             )
         if self.is_matrix(name):
             return self.matrix(name, node)
+        held = self.class_attribute(name)
+        if held is not None:
+            return held
         return P.name(self.namer[name])
+
+    def class_attribute(self, name: str) -> Optional[cst.Attribute]:
+        """Where a CLASS module keeps a variable that is no routine's own:
+        ``self.NAME`` for a persistent one, ``_v.NAME`` for one a method
+        shares with its LOCAL routines (see :class:`runtime_lib.objects.Frame`)."""
+        klass = self.module.program.klass
+        if klass is None:
+            return None
+        routine = self.routine
+        if name in routine.private or any(p.name == name for p in routine.params):
+            return None  # the routine's own
+        if name in klass.variables:
+            return P.attr("self", self.namer[name])
+        if name in klass.shared:
+            return P.attr("_v", self.namer[name])
+        return None
+
+    def is_local_name(self, name: str) -> bool:
+        """Is a BASIC variable a Python local (not COMMON, a matrix or held
+        by a CLASS module's object)?"""
+        return (
+            name not in self.commons()
+            and not self.is_matrix(name)
+            and self.class_attribute(name) is None
+        )
 
     def is_matrix(self, name: str) -> bool:
         scope: Optional[Scope] = self
@@ -151,6 +195,9 @@ class Scope:
             if name in scope.routine.matrices:
                 return True
             scope = scope.parent
+        klass = self.module.program.klass
+        if klass is not None and name in klass.variables:
+            return klass.variables[name].dims is not None
         slot = self.commons().get(name)
         return slot is not None and slot.dims is not None
 
@@ -160,7 +207,17 @@ class Scope:
             return P.subscript(
                 P.name(self.common_alias(slot.block)), P.number(slot.index)
             )
+        if not any(name in s.routine.matrices for s in self.scopes()):
+            held = self.class_attribute(name)
+            if held is not None:
+                return held
         return P.name(self.namer[name])
+
+    def scopes(self):
+        scope: Optional[Scope] = self
+        while scope is not None:
+            yield scope
+            scope = scope.parent
 
     def write_name(self, py: str) -> None:
         """Record that the current function assigns a Python name."""
@@ -178,6 +235,9 @@ class Scope:
                 P.name(self.common_alias(slot.block)), P.number(slot.index)
             )
             return [P.assign(target, value)]
+        held = self.class_attribute(name)
+        if held is not None:
+            return [P.assign(held, value)]
         py = self.namer[name]
         self.write_name(py)
         out = [P.assign(py, value)]
@@ -220,10 +280,16 @@ class Scope:
         return P.name("_args")
 
     def call_local_function(self, name: str, args) -> cst.BaseExpression:
-        """A call of a LOCAL FUNCTION (a nested function of the routine)."""
+        """A call of a LOCAL FUNCTION or SUBROUTINE: a nested function of the
+        routine, or in a CLASS module a method (given the shared variables)."""
         from transpiler.lower.naming import local_routine_name
 
-        return P.call(local_routine_name(name), *args)
+        klass = self.module.program.klass
+        if klass is None:
+            return P.call(local_routine_name(name), *args)
+        if klass.shared:
+            args = [P.name("_v"), *args]
+        return P.call(P.attr("self", local_routine_name(name)), *args)
 
     def section(self, label: str) -> str:
         scope: Optional[Scope] = self

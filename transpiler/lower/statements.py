@@ -20,7 +20,6 @@ from transpiler.lower import pybuild as P
 from transpiler.keywords import WRITABLE_AT_VARIABLES
 from transpiler.lower.expressions import ExprLowerer
 from transpiler.lower.filestmts import FileStatements
-from transpiler.lower.naming import local_routine_name
 from transpiler.lower.scope import Scope
 from transpiler.passes import types as T
 
@@ -251,7 +250,7 @@ class StmtLowerer(FileStatements):
         return out
 
     def is_local_variable(self, name: str) -> bool:
-        return name not in self.scope.commons() and not self.scope.is_matrix(name)
+        return self.scope.is_local_name(name)
 
     def augmented(self, name: str, op: str, value: cst.BaseExpression) -> list:
         """``X op= value`` for a local variable (and its REMOVE pointer reset)."""
@@ -317,6 +316,26 @@ class StmtLowerer(FileStatements):
 
     def lower_ErrorStmt(self, node) -> list:
         return []
+
+    def lower_Public(self, node: A.Public) -> list:
+        return []  # declared by the class (lower/classes.py)
+
+    def lower_ObjectStmt(self, node: A.ObjectStmt) -> list:
+        """``OBJ->NAME(args) = value`` or ``OBJ->NAME(args)``: set a property
+        or run a method; the arguments are passed by reference, the value
+        is not (BCOMP emits VALUE for it)."""
+        target = node.target
+        args = list(target.args or [])
+        values = [self.value(a) for a in args]
+        if node.value is not None:
+            values.append(self.value(node.value))
+        call = P.rt_call(
+            "set_property",
+            self.value(target.base),
+            P.string(target.name.upper()),
+            *values,
+        )
+        return self.by_reference(args, call)
 
     def lower_Generic(self, node: A.Generic) -> list:
         self.scope.unsupported(node, f"the {node.keyword} statement")
@@ -786,8 +805,13 @@ class StmtLowerer(FileStatements):
         if node.keyword == "CLEAR":
             return self.lower_clear(node)
         if node.keyword == "SET.ARG":
-            self.scope.unsupported(node, "SET.ARG")
-            return []
+            return self.lower_set_arg(node)
+        if node.keyword in ("INHERIT", "DISINHERIT"):
+            if len(node.args) != 1:
+                self.scope.error(node, f"{node.keyword} needs one object", "E-ARGS")
+                return []
+            function = node.keyword.lower()
+            return self.rt(function, P.name("self"), self.value(node.args[0]))
         if node.keyword == "TCLREAD":
             if len(node.args) != 1:
                 self.scope.error(node, "TCLREAD needs one variable", "E-ARGS")
@@ -798,6 +822,28 @@ class StmtLowerer(FileStatements):
             self.scope.unsupported(node, f"the {node.keyword} statement")
             return []
         return self.rt(function, *[self.value(a) for a in node.args])
+
+    def lower_set_arg(self, node: A.SimpleStmt) -> list:
+        """SET.ARG n, value: assign argument n of the routine (BCOMP
+        st.set.arg). A named parameter is assigned as a variable; the
+        unnamed arguments of a VAR.ARGS routine are kept in ``_args``."""
+        if len(node.args) != 2:
+            self.scope.error(node, "SET.ARG needs a number and a value", "E-ARGS")
+            return []
+        position, value = node.args
+        params = [p for p in self.scope.routine.params if p.name != "..."]
+        if isinstance(position, A.Number) and isinstance(position.value, int):
+            n = position.value
+            if 1 <= n <= len(params) and not params[n - 1].matrix:
+                return self.scope.write_var(params[n - 1].name, self.value(value))
+        args = P.name("_args") if self.scope.routine.var_args else P.tuple_([])
+        return self.rt(
+            "set_arg",
+            args,
+            self.value(position),
+            self.value(value),
+            P.number(len(params)),
+        )
 
     def lower_clear(self, node) -> list:
         """CLEAR: every variable of the routine becomes 0 (ScarletDME)."""
@@ -1135,24 +1181,58 @@ class StmtLowerer(FileStatements):
             value = self.value(node.value)
             if self.in_section:
                 return [P.return_(P.rt_call("done", value))]
-            return [P.return_(value)]
+            return [P.return_(self.function_result(value))]
         if self.in_section:
             return [P.return_()]
         return self.routine_return(node)
+
+    def parameter_values(self, node) -> Optional[cst.BaseExpression]:
+        """The routine's parameters as they stand, or None if it has none."""
+        routine = self.scope.routine
+        values: list = [
+            (
+                P.name(self.scope.namer[p.name])
+                if not p.matrix
+                else self.scope.matrix(p.name, node)
+            )
+            for p in routine.params
+            if p.name != "..."
+        ]
+        if routine.method and routine.var_args and self.sets_arguments():
+            # The unnamed arguments too, which SET.ARG may have assigned.
+            rest = P.slice_from(P.name("_args"), len(values))
+            values.append(cst.StarredElement(value=rest))
+        if not values:
+            return P.tuple_([]) if routine.method and routine.var_args else None
+        return P.tuple_(values)
+
+    def sets_arguments(self) -> bool:
+        return any(
+            isinstance(s, A.SimpleStmt) and s.keyword == "SET.ARG"
+            for s in A.walk_statements(self.scope.routine.body)
+        )
+
+    def function_result(self, value: cst.BaseExpression) -> cst.BaseExpression:
+        """What a FUNCTION returns: its value; a class's PUBLIC FUNCTION or
+        GET routine with parameters also gives back the parameters (they
+        are passed by reference), as ``value, (P1, P2)``."""
+        if not self.scope.routine.method:
+            return value
+        params = self.parameter_values(None)
+        if params is None:
+            return value
+        return cst.Tuple(
+            elements=[cst.Element(value), cst.Element(params)], lpar=[], rpar=[]
+        )
 
     def routine_return(self, node) -> list:
         """Leave the routine (a RETURN at level 0, END, or the end of code)."""
         routine = self.scope.routine
         if routine.kind in ("SUBROUTINE", "LOCAL SUBROUTINE"):
-            values = [
-                (
-                    P.name(self.scope.namer[p.name])
-                    if not p.matrix
-                    else self.scope.matrix(p.name, node)
-                )
-                for p in routine.params
-            ]
-            return [P.return_(P.tuple_(values) if values else None)]
+            return [P.return_(self.parameter_values(node))]
+        if routine.method:
+            # END of a PUBLIC FUNCTION or GET routine: an unassigned value.
+            return [P.return_(self.function_result(P.none()))]
         if routine.is_function:
             return [P.return_(P.string(""))]
         return [P.return_()]
@@ -1220,6 +1300,21 @@ class StmtLowerer(FileStatements):
             return not self.scope.is_matrix(node.name)
         return isinstance(node, A.Element)
 
+    def unpacking_target(self, node: A.Expr) -> Optional[tuple]:
+        """Where an argument passed by reference can be stored in a tuple
+        assignment (``_t1, A, B = ...``), with the statements to run after
+        it; None if it cannot be one of the targets."""
+        if isinstance(node, A.Var) and not self.scope.is_matrix(node.name):
+            stmts = self.scope.write_var(node.name, P.none())
+        elif isinstance(node, A.Element):
+            stmts = self.assign_to(node, P.none())
+        else:
+            return None
+        first = stmts[0].body[0] if stmts else None
+        if not isinstance(first, cst.Assign) or len(first.targets) != 1:
+            return None
+        return first.targets[0].target, stmts[1:]
+
     def lower_CallStmt(self, node: A.CallStmt) -> list:
         args = [self.value(a) for a in node.args]
         if node.indirect:
@@ -1239,7 +1334,7 @@ class StmtLowerer(FileStatements):
 
     def lower_GosubLocal(self, node: A.GosubLocal) -> list:
         args = [self.value(a) for a in node.args]
-        call = P.call(local_routine_name(node.name), *args)
+        call = self.scope.call_local_function(node.name, args)
         return self.by_reference(node.args, call)
 
     def lower_Execute(self, node: A.Execute) -> list:

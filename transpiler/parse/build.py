@@ -90,8 +90,22 @@ class BuildAst(BuildExpressions, Transformer):
     def substr_target(self, children):
         return self.substr(children)
 
-    def property_target(self, children):
-        return A.Property(children[0], str(children[2]), span=_span(children[0]))
+    def object_ref(self, children):
+        args = next((c for c in children if isinstance(c, list)), None)
+        if args is None and children[-1].type == "RPAR":
+            args = []
+        return (str(children[1]), args, _span(children[1]))
+
+    def object_stmt(self, children):
+        target = children[0]
+        value = None
+        for child in children[1:]:
+            if isinstance(child, tuple):
+                name, args, _ = child
+                target = A.Property(target, name, args, span=_span(children[0]))
+            elif isinstance(child, A.Node):
+                value = child
+        return A.ObjectStmt(target, value, span=_span(children[0]))
 
     # ---- statements
 
@@ -338,7 +352,7 @@ class BuildAst(BuildExpressions, Transformer):
 
     def param(self, children):
         if children[0].type == "LPAR":
-            return A.Param(str(children[1]), span=_span(children[0]))
+            return A.Param(str(children[1]), by_value=True, span=_span(children[0]))
         if children[0].type == "MAT":
             return A.Param(str(children[1]), matrix=True, span=_span(children[0]))
         if children[0].type == "NAME_LPAR":
@@ -369,6 +383,54 @@ class BuildAst(BuildExpressions, Transformer):
     def function_header(self, children):
         name, params, var_args, _ = children[1]
         return A.Header("FUNCTION", name, params, var_args, span=_span(children[0]))
+
+    def class_header(self, children):
+        inherits: list[str] = []
+        max_args = None
+        for option in children[2:]:
+            if option[0].type == "MAX_ARGS":
+                max_args = int(option[1])
+            else:
+                inherits += [str(t) for t in option if t.type == "NAME"]
+        return A.ClassHeader(
+            str(children[1]), inherits, max_args, span=_span(children[0])
+        )
+
+    def class_option(self, children):
+        return children
+
+    def public_stmt(self, children):
+        names, readonly = [], []
+        for name, is_readonly in (c for c in children if isinstance(c, tuple)):
+            names.append(name)
+            if is_readonly:
+                readonly.append(name.name)
+        return A.Public(names, readonly, span=_span(children[0]))
+
+    def public_item(self, children):
+        first = children[0]
+        if first.type == "NAME_LPAR":
+            name = A.Call(str(first), list(children[1]), span=_span(first))
+        else:
+            name = A.Var(str(first), span=_span(first))
+        readonly = isinstance(children[-1], Token) and children[-1].type == "READONLY"
+        return (name, readonly)
+
+    def _method(self, kind, sig, body, span):
+        name, params, var_args, _ = sig
+        return A.Method(kind, name, params, body, var_args, span=span)
+
+    def public_function(self, children):
+        return self._method("FUNCTION", children[2], children[3], _span(children[0]))
+
+    def public_subroutine(self, children):
+        return self._method("SUBROUTINE", children[2], children[3], _span(children[0]))
+
+    def get_routine(self, children):
+        return self._method("GET", children[1], children[2], _span(children[0]))
+
+    def set_routine(self, children):
+        return self._method("SET", children[1], children[2], _span(children[0]))
 
     def local_subroutine(self, children):
         name, params, var_args, span = children[2]

@@ -53,10 +53,44 @@ class Routine:
     children: list["Routine"] = field(default_factory=list)
     span: A.Span = A.NO_SPAN
     flow: object = None  # set by passes.flow.analyse
+    method: str = ""  # a CLASS routine: FUNCTION, SUBROUTINE, GET or SET
 
     @property
     def is_function(self) -> bool:
         return self.kind.endswith("FUNCTION")
+
+
+@dataclass
+class ClassVariable:
+    """A persistent variable of a CLASS module (PUBLIC or PRIVATE)."""
+
+    name: str
+    public: bool = False
+    readonly: bool = False
+    dims: Optional[list] = None  # a matrix
+
+
+@dataclass
+class ClassInfo:
+    """What a CLASS module declares besides its routines.
+
+    ``shared`` are the variables its LOCAL routines use that are neither
+    persistent nor their own: BASIC keeps one set per call of a method, so
+    the method hands them to the LOCAL routines it calls.
+    """
+
+    name: str
+    inherits: list[str] = field(default_factory=list)
+    max_args: int = 32
+    variables: dict[str, ClassVariable] = field(default_factory=dict)
+    shared: dict[str, None] = field(default_factory=dict)
+
+    def matrices(self) -> dict[str, list]:
+        return {n: v.dims for n, v in self.variables.items() if v.dims is not None}
+
+    def names(self) -> set[str]:
+        """Names that are never locals of a routine: persistent and shared."""
+        return set(self.variables) | set(self.shared)
 
 
 @dataclass
@@ -73,6 +107,14 @@ class Program:
     catalog_name: str = ""
     dialect: dialects.Dialect = dialects.SCARLETDME
     cfunction_libraries: set[str] = field(default_factory=set)  # D3 CFUNCTION
+    klass: Optional[ClassInfo] = None  # a QM CLASS module
+
+    def global_names(self) -> set[str]:
+        """Variables that are not locals of any one routine call."""
+        names = set(self.commons)
+        if self.klass is not None:
+            names |= self.klass.names()
+        return names
 
 
 # The directives BCOMP's proc.directive knows (ScarletDME), plus the
@@ -107,7 +149,14 @@ class Resolver:
     def run(self) -> Program:
         main_body, locals_ = self.split_routines(self.item.body)
         header = next((s for s in main_body if isinstance(s, A.Header)), None)
-        if header is None:
+        class_header = next(
+            (s for s in main_body if isinstance(s, A.ClassHeader)), None
+        )
+        if class_header is not None:
+            main = Routine(
+                "CLASS", class_header.name, [], False, main_body, span=class_header.span
+            )
+        elif header is None:
             main = Routine("PROGRAM", self.item.name, [], False, main_body)
         else:
             main = Routine(
@@ -123,12 +172,20 @@ class Resolver:
         program.modes.update(self.dialect.modes)
         self.directives(program)
         self.collect_declarations(self.item.body, program)
+        if class_header is not None:
+            program.klass = self.class_info(class_header, main_body)
+            self.check_class_header(class_header, main_body, header)
         main.children = [self.local_routine(r) for r in locals_]
+        self.check_class(program, main_body, main.children)
         for routine in [main] + main.children:
             self.collect_matrices(routine)
         self.resolve_routine(main, program)
         for child in main.children:
             self.resolve_routine(child, program, parent=main)
+        if program.klass is not None:
+            for child in main.children:
+                shared = program.klass.shared
+                child.variables = [v for v in child.variables if v not in shared]
         self.check_matrices(main)
         for routine in [main] + main.children:
             self.check_default_file(routine)
@@ -191,11 +248,23 @@ class Resolver:
             seen.add(param.name)
 
     def split_routines(self, body: list[A.Stmt]):
-        main = [s for s in body if not isinstance(s, A.LocalRoutine)]
-        locals_ = [s for s in body if isinstance(s, A.LocalRoutine)]
+        routines = (A.LocalRoutine, A.Method)
+        main = [s for s in body if not isinstance(s, routines)]
+        locals_ = [s for s in body if isinstance(s, routines)]
         return main, locals_
 
-    def local_routine(self, node: A.LocalRoutine) -> Routine:
+    def local_routine(self, node: A.LocalRoutine | A.Method) -> Routine:
+        if isinstance(node, A.Method):
+            kind = "FUNCTION" if node.kind in ("FUNCTION", "GET") else "SUBROUTINE"
+            return Routine(
+                kind,
+                node.name,
+                node.params,
+                node.var_args or any(p.name == "..." for p in node.params),
+                node.body,
+                span=node.span,
+                method=node.kind,
+            )
         return Routine(
             "LOCAL " + node.kind,
             node.name,
@@ -242,6 +311,131 @@ class Resolver:
                     "E-PREPROCESS",
                 )
 
+    # --- CLASS modules -------------------------------------------------------
+
+    def class_info(self, header: A.ClassHeader, body: list[A.Stmt]) -> ClassInfo:
+        """The persistent variables of a CLASS module (BCOMP st.class,
+        st.private.common): PUBLIC and PRIVATE names, and a private variable
+        named after each class of its INHERITS clause."""
+        info = ClassInfo(header.name, list(header.inherits))
+        if header.max_args is not None:
+            if not 1 <= header.max_args <= 255:
+                self.diagnostics.error(
+                    header.span,
+                    "MAX.ARGS argument count missing or invalid",
+                    "E-SYNTAX",
+                )
+            info.max_args = header.max_args
+        for name in header.inherits:
+            self.class_variable(info, A.Var(name, span=header.span), False, False)
+        for node in body:
+            if isinstance(node, (A.Public, A.Private)):
+                public = isinstance(node, A.Public)
+                for entry in node.names:
+                    readonly = public and entry.name in node.readonly
+                    self.class_variable(info, entry, public, readonly)
+        return info
+
+    def check_class_header(self, node: A.ClassHeader, body, header) -> None:
+        """BCOMP st.class: CLASS comes first, and only once a routine header."""
+        if header is not None:
+            self.diagnostics.error(
+                node.span,
+                "A PROGRAM, SUBROUTINE, FUNCTION or CLASS statement has already "
+                "been processed",
+                "E-SYNTAX",
+            )
+            return
+        for stmt in body:
+            if stmt is node:
+                break
+            if not isinstance(stmt, _CLASS_DECLARATIONS):
+                self.diagnostics.error(
+                    node.span,
+                    "CLASS must appear before any executable statements",
+                    "E-SYNTAX",
+                )
+                break
+
+    def class_variable(self, info: ClassInfo, entry, public: bool, readonly: bool):
+        if entry.name in info.variables:
+            self.diagnostics.error(
+                entry.span, f"Duplicate symbol '{entry.name}'", "E-SYNTAX"
+            )
+            return
+        dims = entry.args if isinstance(entry, A.Call) else None
+        info.variables[entry.name] = ClassVariable(entry.name, public, readonly, dims)
+
+    def check_class(self, program: Program, body: list[A.Stmt], routines) -> None:
+        """BCOMP's rules for where class statements may stand."""
+        methods = [r for r in routines if r.method]
+        if program.klass is None:
+            for node in A.walk_statements(self.item.body):
+                if isinstance(node, (A.Public, A.Method)) or (
+                    isinstance(node, A.SimpleStmt)
+                    and node.keyword in ("INHERIT", "DISINHERIT")
+                ):
+                    self.diagnostics.error(
+                        node.span,
+                        "Statement is only allowed in a CLASS module",
+                        "E-SYNTAX",
+                    )
+            return
+        first_method = min((r.span.line for r in methods), default=1 << 30)
+        start = next(i for i, s in enumerate(body) if isinstance(s, A.ClassHeader))
+        for node in body[start + 1 :]:
+            if (
+                isinstance(node, (A.Public, A.Private))
+                and node.span.line > first_method
+            ):
+                keyword = "PUBLIC" if isinstance(node, A.Public) else "PRIVATE"
+                self.diagnostics.error(node.span, f"Misplaced {keyword}", "E-SYNTAX")
+            elif not isinstance(node, _CLASS_DECLARATIONS):
+                if node.span.line < first_method:
+                    message = (
+                        "GET, SET and PUBLIC routines must appear before any "
+                        "other executable code"
+                    )
+                    self.diagnostics.error(node.span, message, "E-SYNTAX")
+                else:
+                    self.diagnostics.error(
+                        node.span,
+                        "statements outside the routines of a CLASS module "
+                        "are not supported yet",
+                        "E-UNSUPPORTED",
+                    )
+        seen: set[tuple[str, bool]] = set()
+        for routine in methods:
+            key = (routine.name, routine.is_function)
+            if key in seen:
+                self.diagnostics.error(
+                    routine.span,
+                    "This method or property name has already been defined",
+                    "E-SYNTAX",
+                )
+            seen.add(key)
+            if routine.name == "CREATE.OBJECT" and routine.is_function:
+                if (routine.name, False) not in {
+                    (r.name, r.is_function) for r in methods
+                }:
+                    self.diagnostics.error(
+                        routine.span,
+                        "CREATE.OBJECT must be a PUBLIC SUBROUTINE",
+                        "E-SYNTAX",
+                    )
+            if routine.is_function:
+                for node in A.walk_statements(routine.body):
+                    if (
+                        isinstance(node, A.Return)
+                        and node.value is None
+                        and not node.to_label
+                    ):
+                        self.diagnostics.error(
+                            node.span,
+                            "A GET routine or PUBLIC FUNCTION must return a value",
+                            "E-SYNTAX",
+                        )
+
     # --- declarations -------------------------------------------------------
 
     def collect_declarations(self, body, program: Program) -> None:
@@ -269,10 +463,12 @@ class Resolver:
             names.append(name)
 
     def collect_matrices(self, routine: Routine) -> None:
+        persistent = self.program.klass.variables if self.program.klass else {}
         for node in A.walk_statements(routine.body):
             if isinstance(node, A.Dim):
                 for name, dims in node.items:
-                    routine.matrices.setdefault(name, dims)
+                    if name not in persistent:
+                        routine.matrices.setdefault(name, dims)
         for param in routine.params:
             if param.matrix:
                 routine.matrices.setdefault(param.name, param.dims or [])
@@ -282,7 +478,7 @@ class Resolver:
     def resolve_routine(self, routine: Routine, program: Program, parent=None) -> None:
         self.routine = routine
         self.parent = parent
-        self.local_names = {r.name for r in (parent or routine).children}
+        self.local_names = {r.name for r in (parent or routine).children if r.local}
         self.first_scalar_use = self.scalar_uses(routine.body)
         routine.body = transform(routine.body, self.resolve_node)
         self.resolved_dims(routine)
@@ -321,6 +517,9 @@ class Resolver:
     def is_matrix(self, name: str) -> bool:
         if name in self.routine.matrices:
             return True
+        klass = self.program.klass
+        if klass is not None and name in klass.variables:
+            return klass.variables[name].dims is not None
         if self.parent is not None and name in self.parent.matrices:
             return name not in {p.name for p in self.routine.params}
         slot = self.program.commons.get(name)
@@ -331,6 +530,8 @@ class Resolver:
             # "GOSUB NAME" with no arguments calls a LOCAL SUBROUTINE.
             return A.GosubLocal(node.label, [], span=node.span)
         if isinstance(node, A.Var):
+            if node.name == "ME" and self.program.klass is not None:
+                return A.Me(span=node.span)  # BCOMP: ME is special in a CLASS
             return self.resolve_var(node)
         if isinstance(node, A.AtVar) and node.name in self.dialect.at_constants:
             return A.String(self.dialect.at_constants[node.name], span=node.span)
@@ -408,7 +609,9 @@ class Resolver:
     # --- variables ---------------------------------------------------------
 
     def collect_variables(self, routine: Routine, program: Program, parent) -> None:
-        own = dict.fromkeys(p.name for p in routine.params if not p.matrix)
+        own = dict.fromkeys(
+            p.name for p in routine.params if not p.matrix and p.name != "..."
+        )
         private = []
         for node in A.walk_statements(routine.body):
             if isinstance(node, A.Private):
@@ -438,7 +641,13 @@ class Resolver:
                 continue
             if self.is_matrix(name):
                 continue
-            if parent is not None and name not in own:
+            if program.klass is not None:
+                if name in program.klass.variables:
+                    continue
+                if routine.local and name not in own:
+                    program.klass.shared[name] = None
+                    continue
+            if parent is not None and name not in own and program.klass is None:
                 shared[name] = None
             else:
                 own[name] = None
@@ -457,6 +666,8 @@ class Resolver:
         declared = set(main.matrices) | {
             n for n, s in self.program.commons.items() if s.dims is not None
         }
+        if self.program.klass is not None:
+            declared |= set(self.program.klass.matrices())
         for routine in [main] + main.children:
             mats = declared | set(routine.matrices)
             for node in A.walk_statements(routine.body):
@@ -477,6 +688,20 @@ class Resolver:
                     )
                     mats.add(node.name)
 
+
+# Statements a CLASS module may have outside its routines.
+_CLASS_DECLARATIONS = (
+    A.ClassHeader,
+    A.Public,
+    A.Private,
+    A.Common,
+    A.Equate,
+    A.Deffun,
+    A.Directive,
+    A.Null,
+    A.End,
+    A.ErrorStmt,
+)
 
 _NEEDS_THEN_ELSE = frozenset(
     """OPEN OPENPATH READ READL READU READV READVL READVU MATREAD MATREADL MATREADU

@@ -334,7 +334,8 @@ class RoutineTypes:
         self.program = program
         self.routine = routine
         self.types = types
-        self.commons = set(program.commons)
+        # COMMON and a class's persistent variables: any call may change them.
+        self.commons = program.global_names()
         self.matrices = set(routine.matrices) | (parent.matrices if parent else set())
         self.loops: list[_Loop] = []
         flow = routine.flow
@@ -466,6 +467,16 @@ class RoutineTypes:
                 if self.local_writes is EVERYTHING:
                     return EVERYTHING
                 out |= self.local_writes or set()
+            elif isinstance(node, A.Property):
+                out |= self.argument_writes(node.args or [])
+        return out
+
+    def argument_writes(self, args: list) -> set:
+        """Variables passed to a routine that may assign them (by reference)."""
+        out: set = set()
+        for arg in args:
+            if isinstance(arg, A.Var):
+                out |= self.base_names(arg)
         return out
 
     def own_expressions(self, stmt: A.Stmt):
@@ -712,6 +723,8 @@ class RoutineTypes:
                     self.forget(current, self.base_names(node.args[1]))
                 elif isinstance(node, A.FunctionCall) and node.local:
                     self.forget(current, self.local_writes)
+                elif isinstance(node, A.Property):
+                    self.forget(current, self.argument_writes(node.args or []))
             self.expr(arm.cond, current)
             out = _join_states(out, self.block(arm.body, dict(current)))
         return _join_states(out, current)

@@ -1,0 +1,30 @@
+* OBJ.ANIMAL: the class OBJ.DOG inherits (tests/classes/inherit.bas), with
+* UNDEFINED handlers for names no class has.
+CLASS OBJ.ANIMAL
+PUBLIC NAME, SOUND
+
+PUBLIC SUBROUTINE CREATE.OBJECT
+   NAME = "animal"
+   SOUND = "..."
+END
+
+PUBLIC FUNCTION SPEAK(TIMES)
+   S = ""
+   FOR I = 1 TO TIMES
+      S := SOUND
+   NEXT I
+   RETURN NAME:" says ":S
+END
+
+PUBLIC FUNCTION UNDEFINED(WHAT)
+   RETURN "no ":WHAT
+END
+
+PUBLIC SUBROUTINE UNDEFINED(WHAT, VALUE)
+   CRT "cannot set ":WHAT:" to ":VALUE
+END
+
+PUBLIC SUBROUTINE DESTROY.OBJECT
+   CRT "animal destroyed"
+END
+END

@@ -1,0 +1,57 @@
+* OBJ.COUNTER: a class for the programs in tests/classes. Public, READONLY
+* and private variables, a persistent matrix, methods with arguments
+* (one passed by value), GET and SET routines with and without arguments.
+CLASS OBJ.COUNTER
+PUBLIC COUNT, NAME READONLY, SLOTS(3)
+PRIVATE STEP.SIZE, LOG
+
+PUBLIC SUBROUTINE CREATE.OBJECT(START, SIZE)
+   COUNT = START
+   STEP.SIZE = SIZE
+   NAME = "counter"
+   LOG = ""
+   CRT "create ":START:" by ":SIZE
+END
+
+PUBLIC SUBROUTINE BUMP
+   COUNT += STEP.SIZE
+   LOG<-1> = COUNT
+END
+
+PUBLIC FUNCTION ADD(N, TOTAL)
+   COUNT += N
+   TOTAL = COUNT
+   N = "used"
+   RETURN COUNT * 10
+END
+
+PUBLIC FUNCTION TWICE((N))
+   N = N * 2
+   RETURN N
+END
+
+GET STEP
+   RETURN STEP.SIZE
+END
+
+SET STEP(VALUE)
+   IF VALUE < 1 THEN VALUE = 1
+   STEP.SIZE = VALUE
+END
+
+GET SLOT(I)
+   RETURN "[":SLOTS(I):"]"
+END
+
+SET SLOT(I, VALUE)
+   SLOTS(I) = VALUE
+END
+
+GET HISTORY
+   RETURN CONVERT(@FM, ",", LOG)
+END
+
+PUBLIC SUBROUTINE DESTROY.OBJECT
+   CRT "destroy ":COUNT
+END
+END

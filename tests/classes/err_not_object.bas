@@ -1,0 +1,3 @@
+* -> on a variable that holds no object (op_objref).
+X = 5
+CRT X->VALUE
