@@ -49,6 +49,23 @@ def resolve_command(command: str) -> tuple[Optional[Callable], list[str]]:
 
 
 def _run(command: str, trap_aborts: bool) -> None:
+    """Run a command at a new command level. A CHAIN (or ENTER) in what it
+    runs ends the programs of this level only: the chained command runs
+    here and EXECUTE then returns (ScarletDME's K_CHAIN goes back to the
+    nearest command processor)."""
+    entry = None
+    while True:
+        try:
+            if entry is not None:
+                entry()
+            else:
+                _run_command(command, trap_aborts)
+            return
+        except ChainProgram as chained:
+            command, entry = chained.command, chained.entry
+
+
+def _run_command(command: str, trap_aborts: bool) -> None:
     text = command.strip()
     words = text.split()
     if not words:

@@ -1,0 +1,4 @@
+PROGRAM CHAIN.CHILD
+PRINT "child"
+CHAIN "CHAIN.TARGET"
+PRINT "not reached"

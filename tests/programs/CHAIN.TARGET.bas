@@ -1,0 +1,2 @@
+PROGRAM CHAIN.TARGET
+PRINT "target"
