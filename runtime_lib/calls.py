@@ -62,10 +62,10 @@ def _entry(name: str) -> tuple[Callable, ItemInfo]:
     return info.entry, info
 
 
-def _check_count(info: ItemInfo, entry: Callable, count: int) -> None:
+def _check_count(name: str, entry: Callable, count: int) -> None:
     expected = _parameter_count(entry)
     if expected >= 0 and expected != count:
-        raise ArgumentCountError()
+        raise ArgumentCountError(name, count, expected)
 
 
 def _parameter_count(entry: Callable) -> int:
@@ -95,7 +95,7 @@ def call(name: object, *args: object) -> tuple:
         found = _call_target(name)
     entry, count = found
     if count != len(args) and count >= 0:
-        raise ArgumentCountError()
+        raise ArgumentCountError(to_str(name), len(args), count)
     saved = state.precision
     state.precision = DEFAULT_PRECISION
     try:
@@ -116,7 +116,7 @@ def enter(name: object) -> None:
     info: ItemInfo = module.__basic__
     entry = info.entry
     if info.kind == "SUBROUTINE":
-        _check_count(info, entry, 0)
+        _check_count(target, entry, 0)
     raise ChainProgram(target, entry=entry)
 
 

@@ -106,9 +106,18 @@ class AbortError(BasicError):
 
 
 class ArgumentCountError(BasicError):
-    """CALL with a different number of arguments than the SUBROUTINE takes."""
+    """CALL with a different number of arguments than the SUBROUTINE takes.
+
+    With the routine's name and both counts it reads as ScarletDME's
+    message 1005, "Argument count mismatch calling S (Call=2, subr=1)".
+    """
 
     text = "Argument count mismatch"
+
+    def __init__(self, name: str = "", call: int = 0, subr: int = 0):
+        super().__init__(
+            f"{self.text} calling {name} (Call={call}, subr={subr})" if name else None
+        )
 
 
 class NotCataloguedError(BasicError):
