@@ -152,3 +152,22 @@ CLASS_DIAGNOSTICS = [
 @pytest.mark.parametrize("text, expected", CLASS_DIAGNOSTICS)
 def test_class_diagnostics(text: str, expected: list[str]):
     assert diagnostics(text) == expected
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        (
+            "X = IF A THEN O->F(B) ELSE 0",
+            "a method call with variables as arguments in the branches of an IF"
+            " expression is not supported yet",
+        ),
+        (
+            "FOR I = 1 TO O->F(B) ; NEXT I",
+            "a method call with variables as arguments in a FOR limit is not"
+            " supported yet",
+        ),
+    ],
+)
+def test_method_calls_that_cannot_store_arguments_back(line: str, message: str):
+    assert diagnostics(line + "\n") == [f"1: {message}"]

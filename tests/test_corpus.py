@@ -151,3 +151,42 @@ def test_universe_item(item, tmp_path):
     transpiles_and_imports(
         ROOT / "contrib" / folder / item, tmp_path, dialect="universe"
     )
+
+
+def test_qmclient_class_runs(tmp_path):
+    """GPL.BP's QMCLIENT class used from a program, with no server: its
+    properties, a failed CONNECT and a call that needs a connection."""
+    from basic_runner import pick2py_command
+    import subprocess
+
+    program = tmp_path / "USE.QMCLIENT"
+    program.write_text(
+        'C = OBJECT("QMCLIENT")\n'
+        "CRT C->CONNECTED\n"
+        'CRT C->CONNECT("", 4243, "user", "pw", "ACC") : " " : C->ERROR\n'
+        'CRT C->CONNECT("host", 4243, "", "pw", "ACC") : " " : C->ERROR\n'
+        "C->CLOSE(1)\n"
+        "C->DEBUGGING = 1\n"
+        "CRT C->DEBUGGING : OBJINFO(C, 1)\n"
+    )
+    done = subprocess.run(
+        [
+            *pick2py_command(),
+            "run",
+            "--catalog",
+            str(ROOT / "qmsys" / "GPL.BP"),
+            *[a for p in include_path() for a in ("--include-path", p)],
+            str(program),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=300,
+    )
+    assert done.stdout.decode("latin-1").splitlines() == [
+        "0",
+        "0 Invalid host name",
+        "0 Invalid user name",
+        "A server function has been attempted when no connection has been"
+        " established",
+        "1QMCLIENT",
+    ], done.stderr.decode("latin-1")

@@ -56,7 +56,7 @@ def lower_dialect_call(
     if not fn.outputs:
         return Value(call)
     result = scope.temp()
-    scope.hoist(P.assign(result, call))
+    scope.hoist(P.assign(result, call), f"{node.name}()")
     for position, i in enumerate(outputs, start=1):
         scope.hoist_assign(
             node.args[i], P.subscript(P.name(result), P.number(position))

@@ -341,7 +341,9 @@ class ExprLowerer:
         self.scope.hoisted = []
         then, else_ = self.value(node.then), self.value(node.else_)
         if self.scope.hoisted:
-            self.scope.unsupported(node, "REMOVE() in an IF expression's branches")
+            self.scope.unsupported(
+                node, f"{self.scope.hoist_reason} in the branches of an IF expression"
+            )
         self.scope.hoisted = saved
         return Value(P.if_exp(cond, then, else_))
 
@@ -453,15 +455,19 @@ class ExprLowerer:
                 break
             targets.append(found[0] if found else P.name("_"))
             after += found[1] if found else []
+        why = "a method call with variables as arguments"
         if targets:
-            self.scope.hoist(P.assign(targets, call))
+            self.scope.hoist(P.assign(targets, call), why)
             for stmt in after:
-                self.scope.hoist(stmt)
+                self.scope.hoist(stmt, why)
             return Value(P.name(result))
-        self.scope.hoist(P.assign(result, call))
+        self.scope.hoist(P.assign(result, call), why)
         for i, arg in enumerate(args, start=1):
             if statements.is_assignable(arg):
-                self.scope.hoist_assign(arg, P.subscript(P.name(result), P.number(i)))
+                for stmt in statements.assign_to(
+                    arg, P.subscript(P.name(result), P.number(i))
+                ):
+                    self.scope.hoist(stmt, why)
         return Value(P.subscript(P.name(result), P.number(0)))
 
     def lower_Me(self, node: A.Me) -> Value:

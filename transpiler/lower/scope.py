@@ -112,6 +112,7 @@ class Scope:
         self.parent = parent
         self.frame: Frame = Frame("routine", parent=parent.frame if parent else None)
         self.hoisted: list[cst.BaseStatement] = []
+        self.hoist_reason = "REMOVE()"
         self.temps = itertools.count(1)
         self.sections: dict[str, str] = {}  # BASIC label -> Python function
         self.flow = None
@@ -261,8 +262,11 @@ class Scope:
     def temp(self) -> str:
         return f"_t{next(self.temps)}"
 
-    def hoist(self, stmt: cst.BaseStatement) -> None:
+    def hoist(self, stmt: cst.BaseStatement, reason: str = "REMOVE()") -> None:
+        """Run a statement before the one being lowered; ``reason`` names
+        what needs it, for places that cannot have one."""
         self.hoisted.append(stmt)
+        self.hoist_reason = reason
 
     def hoist_assign(self, target: A.Expr, value: cst.BaseExpression) -> None:
         for stmt in self.statement_lowerer.assign_to(target, value):

@@ -1077,7 +1077,7 @@ class StmtLowerer(FileStatements):
         self.scope.hoisted = []
         value = self.value(node)
         if self.scope.hoisted:
-            self.scope.unsupported(node, f"REMOVE() in {what}")
+            self.scope.unsupported(node, f"{self.scope.hoist_reason} in {what}")
         self.scope.hoisted = saved
         return value
 
