@@ -240,10 +240,17 @@ class BasicObject:
         return f"<BASIC object of class {name}>"
 
     def __del__(self) -> None:
+        try:
+            self._destroy()
+        except Exception:  # pragma: no cover - the interpreter is shutting down
+            pass
+
+    def _destroy(self) -> None:
+        """The last reference went: run DESTROY.OBJECT (objprog.c free_object)."""
         if getattr(self, "_destroyed_", True):
             return
         self._destroyed_ = True
-        # free_object(): the inherited objects go first, then DESTROY.OBJECT.
+        # The inherited objects go first, then DESTROY.OBJECT.
         while self._inherited_:
             self._inherited_.pop(0)
         member = self._members_.get("DESTROY.OBJECT")
@@ -258,8 +265,6 @@ class BasicObject:
             from runtime_lib.program import report
 
             report(exc)
-        except Exception:  # pragma: no cover - the interpreter is shutting down
-            return
         from runtime_lib import terminal
 
         terminal.flush()

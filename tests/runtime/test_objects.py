@@ -3,6 +3,8 @@ way the transpiler generates them. The rules are ScarletDME's objprog.c."""
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from runtime_lib import rt
@@ -132,6 +134,7 @@ def test_objinfo():
 
 
 def test_destroy_object_runs_when_the_last_reference_goes():
+    gc.collect()  # objects other tests left in tracebacks
     LOG.clear()
     counter = make_counter()(4)
     other = counter
