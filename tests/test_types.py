@@ -205,6 +205,37 @@ PROGRAMS = {
         NEXT I
         PRINT CONVERT(@FM, ",", E) : " " : E<1, 1, 1>
     """,
+    "guarded": """
+        K = 2147483640
+        FOR I = 1 TO 16
+          K += 1
+          D = 46340 + MOD(I, 2)
+          IF D * D <= K THEN PRINT "<" : ELSE PRINT ">" :
+          IF MOD(K, 7) = 3 THEN PRINT "m" :
+          IF K - 2147483647 = 0 THEN PRINT "=" :
+        NEXT I
+        PRINT
+        N = 10000000000
+        FOR I = 1 TO N
+          IF I * I > 50 THEN EXIT
+        NEXT I
+        PRINT I
+        J = -2147483647
+        FOR I = 1 TO 3
+          J -= 1
+          IF J * 65536 < 0 - I THEN PRINT "n" : J :
+          IF J + 0 = -2147483648 THEN PRINT "f" :
+        NEXT I
+        PRINT
+        B = 2147483647
+        FOR I = 1 TO 3
+          B = B * 1
+          IF B * B > 2147483647 THEN PRINT "big" : I :
+          IF MOD(B, I) = 0 THEN PRINT "mod" : I :
+          B += 1
+        NEXT I
+        PRINT
+    """,
     "by_reference": """
         TOTAL = 0
         FOR I = 1 TO 3
@@ -302,6 +333,14 @@ NATIVE = [
         "_L_fields.insert(1, I, 0, I)",
     ),
     ("L = 'a'\nFOR I = 1 TO 3\nDEL L<1, 1>\nNEXT I", "_L_fields.delete(1, 1, 0)"),
+    (
+        "N = @SENTENCE\nFOR K = 2 TO N\nIF MOD(K, 3) = 0 THEN PRINT K\nNEXT K",
+        "K % 3 == 0 if type(K) is int else rt.eq(rt.mod_(K, 3), 0)",
+    ),
+    (
+        "D = 2\nLOOP WHILE D * D <= 100 DO D += 1 REPEAT",
+        "D * D <= 100 if type(D) is int else rt.le(rt.mul(D, D), 100)",
+    ),
 ]
 
 

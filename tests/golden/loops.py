@@ -2,7 +2,7 @@
 
 Source: loops.bas
 Source SHA-256: cea01087a4a73cf6d197c68bb638c469d4b0c71ffe70dec37f494800ee08b984
-Output SHA-256: 9f068696e0c670f03c224cb15e3c6953257587cd8382ae54730a11db8e4cd07a
+Output SHA-256: 838678b3e56bb9509d837852a479dca586d8ff31d0ee1608c7835008b2efd432
 """
 
 from runtime_lib import rt
@@ -29,7 +29,7 @@ def main():
     # 3: FOR I = 1 TO 10 STEP 2
     for I in range(1, 11, 2):
         # 4: IF MOD(I, 3) = 0 THEN CONTINUE
-        if (I % 3) == 0:
+        if I % 3 == 0:
             continue
         # 5: TOTAL += I
         TOTAL += I

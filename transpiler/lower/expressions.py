@@ -89,6 +89,21 @@ def join_strings(codes: list[cst.BaseExpression]) -> cst.BaseExpression:
     return code
 
 
+def _calls_runtime(code: cst.CSTNode) -> bool:
+    """Does lowered code call the runtime (``rt.<name>``) anywhere?"""
+    stack = [code]
+    while stack:
+        node = stack.pop()
+        if (
+            isinstance(node, cst.Attribute)
+            and isinstance(node.value, cst.Name)
+            and node.value.value == "rt"
+        ):
+            return True
+        stack.extend(node.children)
+    return False
+
+
 def is_plain_name(code: cst.BaseExpression) -> bool:
     """Is the code a bare name or number (no parentheses needed anywhere)?"""
     return isinstance(code, (cst.Name, cst.Integer, cst.Float))
@@ -118,6 +133,8 @@ class ExprLowerer:
     def __init__(self, scope: "Scope"):
         self.scope = scope
         self.types = getattr(scope.module.program, "types", None) or _EMPTY_TYPES
+        # The kinds of a Guard while lowering the comparison behind it.
+        self.guessed: Optional[dict] = None
 
     def kind(self, node: A.Expr) -> T.Kind:
         """What the types pass proved about an expression's value."""
@@ -127,6 +144,8 @@ class ExprLowerer:
             return T.constant(node.value)
         if isinstance(node, A.Paren):
             return self.kind(node.value)
+        if self.guessed is not None:
+            return self.guessed.get(id(node), T.ANY)
         return self.types.kind(node)
 
     # --- entry points ------------------------------------------------------
@@ -247,12 +266,54 @@ class ExprLowerer:
         return self.lower(node.operand)
 
     def lower_Compare(self, node: A.Compare) -> Value:
-        left, right = self.value(node.left), self.value(node.right)
+        plain = self.compare(node)
+        guard = self.types.guard(node) if self.guessed is None else None
+        if guard is None or (plain.kind == "bool" and not _calls_runtime(plain.code)):
+            return plain
+        self.guessed = guard.kinds
+        try:
+            native = self.compare(node)
+        finally:
+            self.guessed = None
+        if native.kind != "bool" or _calls_runtime(native.code):
+            return plain
+        # X if type(I) is type(J) is int else rt.le(...): whole numbers are
+        # ints while they fit 32 bits, which the native comparison needs.
+        names = [self.scope.read_var(name, node) for name in sorted(guard.names)]
+        test = P.all_ints(names)
+        return Value(P.guarded(test, native.code, plain.code), "bool")
+
+    def compare(self, node: A.Compare) -> Value:
+        left_kind, right_kind = self.kind(node.left), self.kind(node.right)
+        left = self.compare_operand(node.left, right_kind)
+        right = self.compare_operand(node.right, left_kind)
         if node.op == "MATCHES":
             return Value(P.rt_call("matches", left, right), "cmp")
         if self.compares_natively(node):
             return Value(P.compare(left, _PY_COMPARE[node.op], right), "bool")
         return Value(P.rt_call(_COMPARE[node.op], left, right), "cmp")
+
+    def compare_operand(self, node: A.Expr, other: T.Kind) -> cst.BaseExpression:
+        """An operand of a comparison; ``+ - *`` of two integers by Python
+        when the other side is an integer.
+
+        BASIC makes a result past 32 bits a float, rounded when past 2^53;
+        Python's exact integer is on the same side of any 32-bit integer.
+        """
+        inner = node
+        while isinstance(inner, A.Paren):
+            inner = inner.value
+        if (
+            other.is_int
+            and isinstance(inner, A.BinOp)
+            and inner.op in ("+", "-", "*")
+            and self.kind(inner.left).is_int
+            and self.kind(inner.right).is_int
+        ):
+            left, right = self.lower(inner.left), self.lower(inner.right)
+            if self.fold(_BINARY[inner.op], left, right) is None:
+                return P.binary(self.plain(left), inner.op, self.plain(right))
+        return self.value(node)
 
     def compares_natively(self, node: A.Compare) -> bool:
         """Does Python's comparison give BASIC's answer here?

@@ -165,11 +165,18 @@ def compare(left: Expr, op: str, right: Expr) -> cst.Comparison:
         "is not": cst.IsNot,
     }
     return cst.Comparison(
-        left=parens(left),
+        left=_compared(left),
         comparisons=[
-            cst.ComparisonTarget(operator=ops[op](), comparator=parens(right))
+            cst.ComparisonTarget(operator=ops[op](), comparator=_compared(right))
         ],
     )
+
+
+def _compared(value: Expr) -> Expr:
+    # Arithmetic and bitwise operators bind tighter than comparisons.
+    if isinstance(value, cst.BinaryOperation) and not value.lpar:
+        return value
+    return parens(value)
 
 
 def not_(value: Expr) -> cst.UnaryOperation:
@@ -178,6 +185,33 @@ def not_(value: Expr) -> cst.UnaryOperation:
 
 def if_exp(test: Expr, body: Expr, orelse: Expr) -> cst.IfExp:
     return cst.IfExp(test=parens(test), body=parens(body), orelse=parens(orelse))
+
+
+def guarded(test: Expr, body: Expr, orelse: Expr) -> cst.IfExp:
+    """``body if test else orelse`` with no parentheses a comparison needs not."""
+
+    def wrap(value: Expr) -> Expr:
+        return value if isinstance(value, (cst.Comparison, cst.Call)) else parens(value)
+
+    return cst.IfExp(test=wrap(test), body=wrap(body), orelse=wrap(orelse))
+
+
+def all_ints(names: list[Expr]) -> cst.Comparison:
+    """``type(A) is type(B) is int``: every name holds a Python int."""
+    targets = [call("type", n) for n in names[1:]] + [name("int")]
+    return cst.Comparison(
+        left=call("type", names[0]),
+        comparisons=[
+            cst.ComparisonTarget(
+                operator=cst.Is(
+                    whitespace_before=cst.SimpleWhitespace(" "),
+                    whitespace_after=cst.SimpleWhitespace(" "),
+                ),
+                comparator=target,
+            )
+            for target in targets
+        ],
+    )
 
 
 def parens(value: Expr) -> Expr:

@@ -256,6 +256,7 @@ class Types:
     kinds: dict[int, Kind] = field(default_factory=dict)
     for_plans: dict[int, ForPlan] = field(default_factory=dict)
     splits: dict[int, list[str]] = field(default_factory=dict)
+    guards: dict[int, "Guard"] = field(default_factory=dict)
     # Nodes the pass made itself, kept alive so that their ids are never
     # reused by nodes made later (kinds are keyed by id).
     made: list = field(default_factory=list)
@@ -270,6 +271,26 @@ class Types:
     def split_arrays(self, node: A.Stmt) -> list[str]:
         """Variables a FOR or LOOP holds as a list of fields (rt.Fields)."""
         return self.splits.get(id(node), [])
+
+    def guard(self, node: A.Compare) -> Optional["Guard"]:
+        """How a comparison is known while some whole numbers are ints."""
+        found = self.guards.get(id(node))
+        return found if found is not None and found.names else None
+
+
+@dataclass
+class Guard:
+    """A comparison's kinds while the variables ``names`` are Python ints.
+
+    A *whole* variable is an int while it fits 32 bits and a float after
+    that, so a test ``type(V) is int`` proves it a 32-bit int. ``kinds``
+    are the kinds of the comparison's operands and their parts under that
+    proof; the lowering puts the native comparison they allow behind the
+    test and keeps the runtime one for the other case.
+    """
+
+    names: set = field(default_factory=set)
+    kinds: dict = field(default_factory=dict)
 
 
 EVERYTHING = None  # "may assign any variable" in assigned-sets
@@ -348,6 +369,7 @@ class RoutineTypes:
         self.section_writes: Optional[set] = set()
         self.section_writes = self.assigned_in_all([s.body for s in flow.sections])
         self.read_outside: set[str] = set()
+        self.guessing = False  # working out a Guard: record no guards inside
 
     # --- entry ----------------------------------------------------------------
 
@@ -576,6 +598,8 @@ class RoutineTypes:
         if isinstance(node, (A.Compare, A.Logical)):
             self.expr(node.left, state)
             self.expr(node.right, state)
+            if isinstance(node, A.Compare) and not self.guessing:
+                self.note_guard(node, state)
             return BIT
         if isinstance(node, A.Not):
             self.expr(node.operand, state)
@@ -612,6 +636,53 @@ class RoutineTypes:
             if isinstance(child, A.Expr):
                 self.expr(child, state)
         return ANY
+
+    def note_guard(self, node: A.Compare, state: dict) -> None:
+        """Work out the comparison's kinds if its whole variables are ints.
+
+        Only comparisons of variables, numbers, ``+ - *`` and MOD/REM: the
+        variables cannot change between the test and their use. Every visit
+        is joined in, so the kinds hold wherever the comparison runs.
+        """
+        names = set()
+        for part in _walk_expr(node):
+            if isinstance(part, A.Var):
+                kind = self.var(part.name, state)
+                if (
+                    kind.tag == "whole"
+                    and kind.lo <= INT32_MAX
+                    and kind.hi >= INT32_MIN
+                ):
+                    names.add(part.name)
+            elif isinstance(part, A.Intrinsic):
+                if part.name not in ("MOD", "REM") or len(part.args) != 2:
+                    return
+            elif isinstance(part, A.BinOp):
+                if part.op not in ("+", "-", "*"):
+                    return
+            elif not isinstance(part, (A.Compare, A.Number, A.Paren, A.Negate)):
+                return
+        guessed = dict(state)
+        for name in names:
+            kind = guessed[name]
+            guessed[name] = Kind(
+                "int", max(kind.lo, INT32_MIN), min(kind.hi, INT32_MAX)
+            )
+        saved = self.types.kinds
+        self.types.kinds = {}
+        self.guessing = True
+        try:
+            self.expr(node.left, guessed)
+            self.expr(node.right, guessed)
+            kinds = self.types.kinds
+        finally:
+            self.types.kinds = saved
+            self.guessing = False
+        guard = self.types.guards.setdefault(id(node), Guard())
+        guard.names |= names
+        for key, kind in kinds.items():
+            old = guard.kinds.get(key)
+            guard.kinds[key] = kind if old is None else join(old, kind)
 
     def effects(self, stmt: A.Stmt, state: dict) -> None:
         """Forget what expressions of a statement may assign."""
