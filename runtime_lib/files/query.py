@@ -2,12 +2,14 @@
 
 Supported: ``[DICT] file ["id" ...] [WITH condition ...] [BY field |
 BY.DSND field ...] [TO list]``, where a condition is ``[NOT] field``,
-``NO field`` (also ``WITHOUT field``) or ``field op value [value ...]``
-joined by AND / OR (AND binds tighter; consecutive WITH clauses are ANDed).
+``NO field`` (also ``WITHOUT field``) or ``field op value``, and
+conditions are joined by AND / OR (either may be followed by WITH),
+evaluated left to right with no priority, as QPROC does by default;
+brackets group them, and consecutive WITH clauses must all hold.
 The operators are ``= EQ # NE <> < LT > GT <= LE >= GE LIKE MATCHING
-UNLIKE STARTING.WITH ENDING.WITH CONTAINING``; several values after one
-operator are alternatives. A multivalued field satisfies a condition if
-any of its values does. Comparisons follow BASIC's rules (numbers compare
+UNLIKE STARTING.WITH ENDING.WITH CONTAINING`` (NOT after a field name is
+NE); more quoted values after a condition are alternatives (an implicit
+OR). A multivalued field satisfies a condition if any of its values does. Comparisons follow BASIC's rules (numbers compare
 as numbers); LIKE takes a MATCHES template such as ``"A..."``.
 
 Field names are looked up in the file's dictionary as D-type (or Pick A/S)
@@ -71,7 +73,7 @@ def tokenize(sentence: str) -> list[Token]:
 
 
 _OPERATORS = {
-    "=": "EQ", "EQ": "EQ", "#": "NE", "NE": "NE", "<>": "NE", "><": "NE",
+    "=": "EQ", "EQ": "EQ", "#": "NE", "NOT": "NE", "NE": "NE", "<>": "NE", "><": "NE",
     "<": "LT", "LT": "LT", "BEFORE": "LT", ">": "GT", "GT": "GT", "AFTER": "GT",
     "<=": "LE", "LE": "LE", "=<": "LE", ">=": "GE", "GE": "GE", "=>": "GE",
     "LIKE": "LIKE", "MATCHING": "LIKE", "MATCHES": "LIKE",
@@ -144,8 +146,8 @@ class Query:
     file_name: str
     dict_part: bool = False
     ids: list[str] = field(default_factory=list)
-    # OR of ANDs of conditions.
-    where: list[list[Condition]] = field(default_factory=list)
+    # One group per WITH clause; a record must satisfy them all.
+    where: list[Group] = field(default_factory=list)
     sort: list[tuple[Field, bool]] = field(default_factory=list)
     to_list: int | None = None
 
@@ -193,6 +195,7 @@ def _open_dict(file_name: str, dict_part: bool) -> _Dictionary:
 
 def parse_query(tokens: list[Token]) -> Query:
     """Parse the words after the verb into a :class:`Query`."""
+    tokens = _split_brackets(tokens)
     pos = 0
     dict_part = False
     if pos < len(tokens) and tokens[pos].word == "DICT":
@@ -230,59 +233,162 @@ def parse_query(tokens: list[Token]) -> Query:
     return query
 
 
+def _split_brackets(tokens: list[Token]) -> list[Token]:
+    """Make brackets words of their own, as QPROC's PARSER does.
+
+    A ``(`` opens a group where a word starts; a ``)`` ends a word anywhere.
+    """
+    words: list[Token] = []
+    for token in tokens:
+        if token.quoted:
+            words.append(token)
+            continue
+        text = token.text
+        while text.startswith("("):
+            words.append(Token("("))
+            text = text[1:]
+        for i, part in enumerate(text.split(")")):
+            if i:
+                words.append(Token(")"))
+            if part:
+                words.append(Token(part))
+    return words
+
+
 def _parse_with(tokens: list[Token], pos: int, query: Query, dictionary) -> int:
-    """Parse one WITH clause (conditions joined by AND/OR) from tokens[pos]."""
-    without = tokens[pos].word == "WITHOUT"
-    pos += 1
-    clause: list[list[Condition]] = [[]]
-    while True:
-        condition, pos = _parse_condition(tokens, pos, dictionary, without)
-        without = False
-        clause[-1].append(condition)
-        word = tokens[pos].word if pos < len(tokens) else ""
-        if word == "AND":
-            pos += 1
-        elif word == "OR":
-            clause.append([])
-            pos += 1
+    """Parse one WITH clause from tokens[pos], as QPROC's selection clause.
+
+    Conditions are joined by AND / OR, each optionally followed by WITH
+    (``WITH A = 1 AND WITH B = 2``; WITHOUT after AND/OR is WITH NO). After
+    AND / OR an operator with no field name tests the field used last, and
+    a quoted value alone repeats the last operator too. A quoted value
+    straight after a condition's value is an implicit OR (``WITH A = "1"
+    "2"``). Brackets group conditions.
+    """
+    parser = _ClauseParser(tokens, pos, dictionary)
+    if tokens[pos].word == "WITHOUT":
+        parser.pending_no = True
+    parser.pos += 1
+    clause = parser.group(0)
+    query.where.append(clause)
+    return parser.pos
+
+
+class _ClauseParser:
+    def __init__(self, tokens: list[Token], pos: int, dictionary):
+        self.tokens = tokens
+        self.pos = pos
+        self.dictionary = dictionary
+        self.pending_no = False
+        self.last_field: Field | None = None
+        self.last_op = ""
+
+    def word(self) -> str:
+        return self.tokens[self.pos].word if self.pos < len(self.tokens) else ""
+
+    def group(self, depth: int) -> Group:
+        terms: list[tuple[str, Condition | Group]] = []
+        joiner = ""
+        while True:
+            closed = self.word() == "("
+            if closed:
+                self.pos += 1
+                terms.append((joiner, self.group(depth + 1)))
+            else:
+                terms.append((joiner, self.condition()))
+            word = self.word()
+            if word == ")":
+                if depth == 0:
+                    raise QueryError("Unexpected close bracket")
+                self.pos += 1
+                return Group(terms)
+            if word in ("AND", "OR"):
+                joiner = word
+                self.pos += 1
+                if self.word() == "WITH":
+                    self.pos += 1
+                elif self.word() == "WITHOUT":
+                    self.pending_no = True
+                    self.pos += 1
+            elif self.is_implicit_or(closed):
+                joiner = "OR"
+            else:
+                break
+        if depth:
+            raise QueryError("Unclosed brackets in selection expression")
+        return Group(terms)
+
+    def is_implicit_or(self, closed: bool) -> bool:
+        return (
+            not closed
+            and self.last_op not in ("", "NO")
+            and self.pos < len(self.tokens)
+            and self.tokens[self.pos].quoted
+        )
+
+    def condition(self) -> Condition:
+        tokens = self.tokens
+        negate = False
+        empty_test = self.pending_no
+        self.pending_no = False
+        while self.word() in ("NOT", "NO", "EVERY"):
+            if self.word() == "NOT":
+                negate = not negate
+            elif self.word() == "NO":
+                empty_test = True
+            self.pos += 1
+        if self.pos >= len(tokens):
+            raise QueryError("Field name missing in selection clause")
+        at = tokens[self.pos]
+        if self.last_field and (at.quoted or at.word in _OPERATORS):
+            # QPROC: no field name after AND/OR means the field used last;
+            # a value alone means the operator used last as well.
+            the_field = self.last_field
+            if at.quoted:
+                return Condition(the_field, self.last_op, [self.value()], negate)
         else:
-            break
-    if not query.where:
-        query.where = clause
-    else:
-        # Successive WITH clauses must all hold: distribute over the ORs.
-        query.where = [a + b for a in query.where for b in clause]
-    return pos
+            the_field = self.dictionary.field(at.text)
+            self.pos += 1
+        self.last_field = the_field
+        if empty_test:
+            self.last_op = "NO"
+            return Condition(the_field, "NO", negate=negate)
+        if self.word() not in _OPERATORS or tokens[self.pos].quoted:
+            self.last_op = ""
+            return Condition(the_field, "", negate=negate)
+        self.last_op = _OPERATORS[self.word()]
+        self.pos += 1
+        return Condition(the_field, self.last_op, [self.value()], negate)
+
+    def value(self) -> str:
+        at = self.tokens[self.pos] if self.pos < len(self.tokens) else None
+        if at is None or (not at.quoted and at.word in _VALUE_STOPS):
+            raise QueryError("Value required after operator")
+        self.pos += 1
+        return at.text
 
 
-def _parse_condition(tokens: list[Token], pos: int, dictionary, without: bool):
-    negate = False
-    empty_test = without
-    while pos < len(tokens) and tokens[pos].word in ("NOT", "NO", "EVERY"):
-        if tokens[pos].word == "NOT":
-            negate = not negate
-        elif tokens[pos].word == "NO":
-            empty_test = True
-        pos += 1
-    if pos >= len(tokens):
-        raise QueryError("Field name missing in selection clause")
-    the_field = dictionary.field(tokens[pos].text)
-    pos += 1
-    if empty_test:
-        return Condition(the_field, "NO", negate=negate), pos
-    if pos >= len(tokens) or tokens[pos].word not in _OPERATORS:
-        return Condition(the_field, "", negate=negate), pos
-    op = _OPERATORS[tokens[pos].word]
-    pos += 1
-    values: list[str] = []
-    while pos < len(tokens) and (
-        tokens[pos].quoted or tokens[pos].word not in _CLAUSE_WORDS | set(_OPERATORS)
-    ):
-        values.append(tokens[pos].text)
-        pos += 1
-    if not values:
-        raise QueryError("Value required after operator")
-    return Condition(the_field, op, values, negate), pos
+_VALUE_STOPS = _CLAUSE_WORDS | set(_OPERATORS) | {"(", ")"}
+
+
+@dataclass
+class Group:
+    """Conditions joined by AND / OR, evaluated left to right as QPROC does.
+
+    QPROC gives AND no priority over OR (unless OPTION QUERY.PRIORITY.AND):
+    a false condition before AND, or a true one before OR, skips to the
+    next joiner with its truth unchanged, so ``A OR B AND C`` is ``(A OR
+    B) AND C``.
+    """
+
+    terms: list[tuple[str, Condition | Group]]
+
+    def holds(self, id: str, record: str) -> bool:
+        truth = True
+        for joiner, term in self.terms:
+            if joiner == "" or (joiner == "AND") == truth:
+                truth = term.holds(id, record)
+        return truth
 
 
 def _sort_key(sort: list[tuple[Field, bool]]):
@@ -327,9 +433,7 @@ def run_query(
         record = storage.read(id) if need_records else ""
         if record is None:
             continue
-        if query.where and not any(
-            all(c.holds(id, record) for c in group) for group in query.where
-        ):
+        if not all(clause.holds(id, record) for clause in query.where):
             continue
         rows.append((id, record))
     sort = list(query.sort)

@@ -182,6 +182,22 @@ def selected() -> list[str]:
         ('SELECT PEOPLE WITH AGE < 10 OR NAME = "Dee"', ["P3", "P4"]),
         ("SELECT PEOPLE WITH AGE > 30 WITH AGE < 50", ["P1", "P2"]),
         ("SELECT PEOPLE WITH NOT COLOUR", ["P2"]),
+        # QPROC takes WITH again after AND / OR, WITHOUT as WITH NO.
+        ("SELECT PEOPLE WITH AGE > 30 AND WITH AGE < 50", ["P1", "P2"]),
+        ('SELECT PEOPLE WITH AGE < 10 OR WITH NAME = "Dee"', ["P3", "P4"]),
+        ("SELECT PEOPLE WITH AGE > 30 AND WITHOUT COLOUR", ["P2"]),
+        ("SELECT PEOPLE WITH AGE > 30 OR WITH NO COLOUR", ["P1", "P2", "P4"]),
+        # No priority: left to right, (AGE < 10 OR AGE > 50) AND COLOUR.
+        ("SELECT PEOPLE WITH AGE < 10 OR AGE > 50 AND COLOUR = blue", ["P4"]),
+        ('SELECT PEOPLE WITH NAME = "Ann" AND AGE > 50 OR NAME = "Cy"', ["P3"]),
+        ('SELECT PEOPLE WITH NAME = "Ann" AND (AGE > 50 OR NAME = "Cy")', []),
+        ('SELECT PEOPLE WITH (NAME = "Ann" OR NAME = "Cy") AND AGE < 50', ["P1", "P3"]),
+        # An operator with no field tests the last field; a value alone
+        # repeats the last operator (implicit OR).
+        ("SELECT PEOPLE WITH AGE > 40 AND < 50", ["P1"]),
+        ('SELECT PEOPLE WITH NAME = "Ann" OR "Bob"', ["P1", "P2"]),
+        ('SELECT PEOPLE WITH AGE > 40 AND AGE < 50 "10"', ["P1", "P3"]),
+        ('SELECT PEOPLE WITH NAME NOT "Bob"', ["P1", "P3", "P4"]),
         ("SSELECT PEOPLE BY AGE", ["P3", "P2", "P1", "P4"]),  # R: numeric order
         ("SSELECT PEOPLE BY.DSND AGE", ["P4", "P1", "P2", "P3"]),
         ("SSELECT PEOPLE BY NAME", ["P1", "P2", "P3", "P4"]),
@@ -218,6 +234,9 @@ def test_select_command_to_list_and_active_list_as_source(people):
         ("SELECT PEOPLE BY HEIGHT", "Invalid field name 'HEIGHT'"),
         ("SELECT PEOPLE WITH TWICE > 3", "TWICE is an I-type item, which pick2py"),
         ("SELECT PEOPLE WITH", "Field name missing in selection clause"),
+        ("SELECT PEOPLE WITH AGE > 3 AND", "Field name missing in selection clause"),
+        ("SELECT PEOPLE WITH AGE > 3)", "Unexpected close bracket"),
+        ("SELECT PEOPLE WITH (AGE > 3", "Unclosed brackets in selection expression"),
     ],
 )
 def test_select_command_errors(people, sentence, message):
