@@ -393,6 +393,12 @@ class _FieldInput:
         if 32 <= n < 128:
             self.insert(c)
             return False
+        if n == 0:
+            # A KEYEXIT or KEYTRAP key: KEYCODE() left its binding in STATUS().
+            if basic_state.status > 512:
+                self.text = self.original
+            basic_state.status &= 255
+            return True
         if n in (keyboard.K_HOME, 1):
             self.posn = 1
         elif n in (keyboard.K_END, 5):

@@ -366,6 +366,88 @@ def bindkey(key_string: object, action: object) -> object:
     return 1
 
 
+# KEYEDIT's action numbers and the key codes they bind (_KEYEDIT).
+_KEYEDIT_ACTIONS = {
+    2: K_LEFT,
+    3: K_RETURN,
+    4: K_BACKSPACE,
+    6: K_RIGHT,
+    7: K_INSERT,
+    8: K_DELETE,
+    13: K_INSERT,
+}
+
+
+def _key_string(key: int) -> str:
+    """The sequence a KEYEDIT key value stands for ("" if none).
+
+    1 to 31 is that control character, 32 to 159 ESC followed by that
+    character, and 160 upwards (value - 160) the sequence's bytes, the
+    first in the low byte.
+    """
+    if 1 <= key <= 31:
+        return chr(key)
+    if 32 <= key <= 159:
+        return chr(ESC) + chr(key)
+    text = ""
+    rest = key - 160 if key >= 160 else 0
+    while rest:
+        text += chr(rest & 255)
+        rest >>= 8
+    return text
+
+
+def _keyedit(action: object, key: object, mode: int) -> None:
+    number = to_int(action)
+    if number < 0:
+        code = -1
+    elif mode:
+        code = number
+    elif number in _KEYEDIT_ACTIONS:
+        code = _KEYEDIT_ACTIONS[number]
+    else:
+        return  # an edit action KEYCODE() has no code for
+    sequence = _key_string(to_int(key))
+    if not sequence:
+        return
+    bindings = _bindings()
+    if code < 0:
+        bindings.pop(sequence, None)
+    else:
+        bindings[sequence] = code + (mode << 8)
+
+
+def keyedit(action: object, key: object) -> None:
+    """KEYEDIT (action, key): bind a key to an INPUT @ editing action (_KEYEDIT).
+
+    The actions KEYCODE() has codes for are 2 (left), 3 (return), 4
+    (backspace), 6 (right), 7 and 13 (insert mode), 8 (delete); others are
+    ignored. A negative action removes the key's binding. ``key`` is 1 to
+    31 for a control character, 32 to 159 for ESC and that character, or
+    160 plus the sequence's bytes (first byte lowest) for a longer one.
+    """
+    _keyedit(action, key, 0)
+
+
+def keyexit(action: object, key: object) -> None:
+    """KEYEXIT (value, key): the key ends INPUT @ keeping what was typed.
+
+    KEYCODE() returns CHAR(0) for the key with STATUS() 256 + value; INPUT @
+    then ends with STATUS() set to the value. Keys as for KEYEDIT; a
+    negative value removes the binding.
+    """
+    _keyedit(action, key, 1)
+
+
+def keytrap(action: object, key: object) -> None:
+    """KEYTRAP (value, key): the key ends INPUT @, the variable unchanged.
+
+    As KEYEXIT, but KEYCODE()'s STATUS() is 512 + value and INPUT @ gives
+    back the variable's value from before the input.
+    """
+    _keyedit(action, key, 2)
+
+
 def _restore_bindings(saved: str) -> None:
     """Load the bindings BINDKEY(.., -3) returned."""
     parts = (saved.split(IM) + ["", "", ""])[:3]

@@ -132,3 +132,61 @@ def test_pick_list_with_bound_keys(tmp_path):
     out = result.stdout.decode("latin-1")
     assert "\x1b[7mT  3 items" in out  # SYSMSG(7135) on the info line
     assert out.endswith("[beta] 0.2 -1\n"), (out, result.stderr.decode())
+
+
+# KEYEDIT (action, key): (action, key value, the sequence bound, its code)
+KEYEDIT_CASES = [
+    (2, 2, "\x02", keyboard.K_LEFT),  # a control character
+    (3, ord("Q"), ESC + "Q", keyboard.K_RETURN),  # 32 to 159: ESC and the character
+    (4, 160 + 0x1B + (ord("x") << 8), ESC + "x", keyboard.K_BACKSPACE),  # bytes
+    (6, 6, "\x06", keyboard.K_RIGHT),
+    (7, 9, "\t", keyboard.K_INSERT),
+    (13, 9, "\t", keyboard.K_INSERT),
+    (8, 4, "\x04", keyboard.K_DELETE),
+]
+
+
+@pytest.mark.parametrize("action, key, sequence, code", KEYEDIT_CASES)
+def test_keyedit_binds_an_editing_key(keys, action, key, sequence, code):
+    keyboard.keyedit(action, key)
+    assert keyboard.bindkey(sequence, -2) == code
+    keyboard.keyedit(-1, key)
+    assert keyboard.bindkey(sequence, -2) == -1
+
+
+def test_keyedit_ignores_actions_and_keys_it_has_no_code_for(keys):
+    before = keyboard.bindkey("", -3)
+    keyboard.keyedit(5, 1)  # no code for action 5
+    keyboard.keyedit(2, 0)  # no key 0
+    keyboard.keyedit(2, 160)  # no bytes
+    assert keyboard.bindkey("", -3) == before
+
+
+def test_keyexit_and_keytrap_keys_read_as_nul_with_a_status(keys):
+    from runtime_lib.state import state
+
+    keyboard.keyexit(7, 24)
+    keyboard.keytrap(9, 25)
+    assert keyboard.bindkey("\x18", -2) == 256 + 7
+    keys(b"\x18\x19")
+    assert keyboard.keycode() == "\0" and state.status == 263
+    assert keyboard.keycode() == "\0" and state.status == 521
+
+
+def test_input_at_with_keyexit_keytrap_and_keyedit(tmp_path):
+    """KEYEXIT ends INPUT @ keeping the text, KEYTRAP puts back the value the
+    field started with; STATUS() is the key's value (_INPUTAT)."""
+    (tmp_path / "P").write_text(
+        "KEYEXIT (7, 24)\nKEYTRAP (9, 25)\nKEYEDIT (3, 81)\n"
+        'A = "old"\n'
+        'INPUT @(0,0):A\nPRINT "[":A:"] ":STATUS()\n'
+        'INPUT @(0,1):A\nPRINT "[":A:"] ":STATUS()\n'
+        'INPUT @(0,2):A EDIT\nPRINT "[":A:"] ":STATUS()\n'
+        'INPUT @(0,3):A\nPRINT "[":A:"] ":STATUS()\n'
+    )
+    account = tmp_path / "account"
+    account.mkdir()
+    stdin = b"new\x18xy\x19z\x1bQab\x19"
+    result = run_basic(tmp_path / "P", account, stdin=stdin)
+    lines = [line.rsplit("H", 1)[-1] for line in result.stdout.decode().splitlines()]
+    assert lines == ["[NEW] 7", "[NEW] 9", "", "[ZNEW] 0", "[ZNEW] 9"], lines

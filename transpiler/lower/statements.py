@@ -812,6 +812,8 @@ class StmtLowerer(FileStatements):
                 return []
             function = node.keyword.lower()
             return self.rt(function, P.name("self"), self.value(node.args[0]))
+        if node.keyword in ("KEYEDIT", "KEYEXIT", "KEYTRAP"):
+            return self.lower_keyedit(node)
         if node.keyword == "TCLREAD":
             if len(node.args) != 1:
                 self.scope.error(node, "TCLREAD needs one variable", "E-ARGS")
@@ -844,6 +846,14 @@ class StmtLowerer(FileStatements):
             self.value(value),
             P.number(len(params)),
         )
+
+    def lower_keyedit(self, node: A.SimpleStmt) -> list:
+        """KEYEDIT (action, key), ...: one runtime call per pair, in order."""
+        out: list = []
+        args = [self.value(a) for a in node.args]
+        for i in range(0, len(args) - 1, 2):
+            out += self.rt(node.keyword.lower(), args[i], args[i + 1], node=node)
+        return out
 
     def lower_clear(self, node) -> list:
         """CLEAR: every variable of the routine becomes 0 (ScarletDME)."""

@@ -686,6 +686,14 @@ class BuildAst(BuildExpressions, Transformer):
         args = list(children[1]) if len(children) > 1 else []
         return A.SimpleStmt(str(word).upper(), args, span=_span(word))
 
+    def keyedit_stmt(self, children):
+        word = children[0]
+        args = [arg for pair in children[1:] if isinstance(pair, list) for arg in pair]
+        return A.SimpleStmt(str(word).upper(), args, span=_span(word))
+
+    def key_pair(self, children):
+        return _nodes(children)
+
     def expr_stmt(self, children):
         return A.Void(children[1], span=_span(children[0]))
 
