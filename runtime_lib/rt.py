@@ -118,6 +118,7 @@ from runtime_lib.terminal import (
     input_at,
     input_at_status,
     input_status,
+    inputblk,
     inputerr,
     keycode,
     keyedit,
@@ -139,6 +140,8 @@ from runtime_lib.terminal import (
     prompt,
     restore_screen,
     save_screen,
+    ttyget,
+    ttyset,
 )
 from runtime_lib.terminal import terminfo_ as terminfo
 from runtime_lib.values import *

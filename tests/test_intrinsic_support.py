@@ -28,7 +28,7 @@ UNSUPPORTED = {
 }
 
 # The terminal engineer's (docs/unsupported.md, "Terminal extras").
-TERMINAL = {"TTYGET", "INPUTBLK", "GETPU", "PRINTER.SETTING"}
+TERMINAL = {"GETPU", "PRINTER.SETTING"}
 
 
 @pytest.mark.parametrize("name, line", sorted(UNSUPPORTED.items()))

@@ -47,6 +47,7 @@ from runtime_lib.terminal.inputs import (
 )
 from runtime_lib.terminal.keyboard import (
     bindkey,
+    inputblk,
     keycode,
     keyedit,
     keyexit,
@@ -56,6 +57,8 @@ from runtime_lib.terminal.keyboard import (
     keyinr,
     keyready,
     restore_terminal,
+    ttyget,
+    ttyset,
 )
 from runtime_lib.terminal.printer import (
     crt,
@@ -96,6 +99,7 @@ __all__ = [
     "input_at",
     "input_at_status",
     "input_state",
+    "inputblk",
     "input_status",
     "inputerr",
     "keycode",
@@ -126,6 +130,8 @@ __all__ = [
     "start_capture",
     "system_item",
     "term_type",
+    "ttyget",
+    "ttyset",
     "terminfo_",
     "crt_size",
 ]

@@ -222,7 +222,7 @@ def _type_line(
                 text = text[:-1]
                 if input_state.echo:
                     _show(at(-9) + " " + at(-9))
-        elif key == RETURN:
+        elif key == keyboard.keyboard.inewline:
             if input_state.echo and not nolf:
                 _show_newline()
             return text, True
@@ -405,7 +405,7 @@ class _FieldInput:
             self.posn = len(self.text) + 1
         elif n in (keyboard.K_BACKSPACE, 8):
             self.backspace()
-        elif n == RETURN:
+        elif n == RETURN or n == keyboard.keyboard.inewline:
             self.finish()
             return True
         elif n in (keyboard.K_LEFT, 2):

@@ -1,4 +1,4 @@
-"""The keyboard: reading keys one at a time, KEYIN(), KEYREADY(), KEYCODE(), BINDKEY().
+"""The keyboard: reading keys, KEYIN(), KEYREADY(), INPUTBLK(), KEYCODE(), BINDKEY().
 
 Keys come from standard input, one byte at a time, as ScarletDME reads them
 (``keyin`` in ``linuxio.c``):
@@ -75,6 +75,9 @@ class Keyboard:
         self.case_inversion = True
         self.bindings: Optional[dict[str, int]] = None
         self.esc_disabled = False  # BINDKEY(.., -5): no lone-ESC timeout
+        self.trap_break = True  # the break character interrupts (TTYSET)
+        self.break_char = 3
+        self.inewline = CR  # what RETURN reads as (TTYSET)
         self.owner = os.getpid()
 
     def is_terminal(self) -> bool:
@@ -101,20 +104,33 @@ def _enter_raw_mode() -> None:
         return
     keyboard.saved_modes = [list(m) if isinstance(m, list) else m for m in modes]
     keyboard.owner = os.getpid()
+    if not _set_modes(modes):
+        keyboard.saved_modes = None
+        return
+    atexit.register(restore_terminal)
+
+
+def _set_modes(modes: list) -> bool:
+    """Set the keyboard's modes on the terminal, starting from ``modes``."""
+    import termios
+
     new = list(modes)
     new[0] &= ~(termios.ICRNL | termios.INLCR | termios.IGNCR | termios.ISTRIP)
     new[3] &= ~(termios.ICANON | termios.ECHO | termios.ECHONL)
-    new[3] |= termios.ISIG
+    if keyboard.trap_break:
+        new[3] |= termios.ISIG
+    else:
+        new[3] &= ~termios.ISIG
     cc = list(new[6])
     cc[termios.VMIN] = 1
     cc[termios.VTIME] = 0
+    cc[termios.VINTR] = bytes([keyboard.break_char])
     new[6] = cc
     try:
         termios.tcsetattr(keyboard.fd, termios.TCSANOW, new)
     except Exception:
-        keyboard.saved_modes = None
-        return
-    atexit.register(restore_terminal)
+        return False
+    return True
 
 
 def restore_terminal() -> None:
@@ -169,14 +185,21 @@ def read_key(wait_ms: Optional[int] = None) -> Optional[int]:
             basic_state.status = ER_EOF
             return None
         if not terminal:
-            return CR if key == 10 else key
-        if keyboard.last_was_cr and key in (0, 10):
-            keyboard.last_was_cr = False
-            continue
-        if key == 10:
-            key = CR  # typed ahead before line editing was turned off
-        keyboard.last_was_cr = key == CR
-        return key
+            return keyboard.inewline if key == 10 else key
+        key = _from_terminal(key)
+        if key is not None:
+            return key
+
+
+def _from_terminal(key: int) -> Optional[int]:
+    """A byte from the terminal as a key: None for a LF or NUL just after CR."""
+    if keyboard.last_was_cr and key in (0, 10):
+        keyboard.last_was_cr = False
+        return None
+    if key == 10:
+        key = CR  # typed ahead before line editing was turned off
+    keyboard.last_was_cr = key == CR
+    return keyboard.inewline if key == CR else key
 
 
 def key_ready() -> bool:
@@ -197,6 +220,41 @@ def key_ready() -> bool:
         return False
     keyboard.type_ahead.append(key)
     return True
+
+
+def inputblk(max_bytes: object) -> str:
+    """INPUTBLK(n): up to n bytes of keyboard input, without waiting.
+
+    What has been typed and not yet read, at most n bytes (op_inputblk
+    takes them from the ring buffer the keyboard fills); "" if nothing is
+    waiting, or n is 0 or less. Bytes come as they are (no case
+    inversion, no key sequences); RETURN as CR, as KEYIN() reads it. Not
+    DATA. From a pipe always "": ScarletDME reads a pipe only when a key is
+    asked for, never into the ring buffer.
+    """
+    from runtime_lib.terminal.display import output
+
+    wanted = to_int(max_bytes)
+    keys: list[int] = []
+    output.flush()
+    while len(keys) < wanted:
+        if keyboard.type_ahead:
+            keys.append(keyboard.type_ahead.pop(0))
+            continue
+        if not keyboard.is_terminal():
+            break
+        _enter_raw_mode()
+        try:
+            ready, _, _ = select.select([keyboard.fd], [], [], 0)
+        except (OSError, ValueError):
+            break
+        key = _read_byte() if ready else None
+        if key is None:
+            break
+        key = _from_terminal(key)
+        if key is not None:
+            keys.append(key)
+    return "".join(map(chr, keys))
 
 
 def invert_case(key: int) -> int:
@@ -250,7 +308,7 @@ def _bindings() -> dict[str, int]:
             sequence = screen.capability(cap)
             if sequence:
                 keyboard.bindings[sequence] = code
-        keyboard.bindings[chr(CR)] = K_RETURN
+        keyboard.bindings[chr(keyboard.inewline)] = K_RETURN
     return keyboard.bindings
 
 
@@ -477,3 +535,72 @@ def backspace_keys() -> tuple[int, ...]:
 def set_case_inversion(on: object) -> None:
     """Turn the session's keyboard case inversion on or off."""
     keyboard.case_inversion = bool(to_int(on))
+
+
+# --- terminal modes ---------------------------------------------------------------
+
+
+def _output_newline() -> str:
+    """What ending a display line sends: CR LF at a terminal (its ONLCR), else LF."""
+    import sys
+
+    try:
+        return "\r\n" if sys.stdout.isatty() else "\n"
+    except (AttributeError, ValueError):
+        return "\n"
+
+
+def ttyget() -> str:
+    """TTYGET(): the terminal's modes as a dynamic array (_TTYGET).
+
+    1. whether the break character interrupts the program (1, the
+       default) or reads as a key (0);
+    2. whether keyboard case inversion is on;
+    3. the break character's code (3, Ctrl-C);
+    4. what ending a display line sends (CR LF at a terminal, LF to a
+       pipe or file);
+    5. the character RETURN reads as (CR).
+    """
+    return FM.join(
+        [
+            "1" if keyboard.trap_break else "0",
+            "1" if keyboard.case_inversion else "0",
+            str(keyboard.break_char),
+            _output_newline(),
+            chr(keyboard.inewline),
+        ]
+    )
+
+
+def ttyset(modes: object) -> None:
+    """TTYSET modes: set the terminal modes TTYGET() returns (_TTYSET).
+
+    Fields 1 and 2 are set to whether they are not 0; field 3 (if not 0)
+    becomes the break character, field 5 (if not "") the character RETURN
+    reads as, so INPUT and INPUT @ end on it. At a terminal the break
+    modes take effect at once (the terminal's ISIG and VINTR). Field 4 can
+    only be "" or what it is: pick2py's display always ends lines the same
+    way, so another value is a run-time error.
+    """
+    from runtime_lib.compare import ne
+    from runtime_lib.dynarray import extract
+    from runtime_lib.errors import UnsupportedAtRuntime
+
+    newline = to_str(extract(modes, 4))
+    if newline and newline != _output_newline():
+        raise UnsupportedAtRuntime(
+            "TTYSET of another display newline sequence is not supported yet"
+        )
+    keyboard.trap_break = bool(ne(extract(modes, 1), 0))
+    keyboard.case_inversion = bool(ne(extract(modes, 2), 0))
+    break_char = to_int(extract(modes, 3))
+    if break_char:
+        keyboard.break_char = break_char & 255
+    inewline = to_str(extract(modes, 5))
+    if inewline:
+        keyboard.inewline = ord(inewline[0])
+    if keyboard.is_terminal():
+        if keyboard.raw and keyboard.saved_modes is not None:
+            _set_modes(keyboard.saved_modes)
+        else:
+            _enter_raw_mode()

@@ -190,3 +190,91 @@ def test_input_at_with_keyexit_keytrap_and_keyedit(tmp_path):
     result = run_basic(tmp_path / "P", account, stdin=stdin)
     lines = [line.rsplit("H", 1)[-1] for line in result.stdout.decode().splitlines()]
     assert lines == ["[NEW] 7", "[NEW] 9", "", "[ZNEW] 0", "[ZNEW] 9"], lines
+
+
+def test_inputblk_takes_what_was_typed_without_waiting(term, monkeypatch):
+    """INPUTBLK(n) at a terminal: up to n bytes typed so far, else ""."""
+    pty = pytest.importorskip("pty")
+    import select
+
+    term("xterm")
+    master, slave = pty.openpty()
+    try:
+        monkeypatch.setattr(keyboard.keyboard, "fd", slave)
+        assert keyboard.inputblk(10) == ""  # nothing typed: no waiting
+        os.write(master, b"abC\r\ndef")
+        select.select([slave], [], [], 5)
+        assert keyboard.inputblk(4) == "abC\r"  # as typed, RETURN as CR
+        assert keyboard.inputblk(0) == ""
+        keyboard.keyboard.type_ahead.append(ord("x"))  # read ahead by KEYREADY()
+        assert keyboard.inputblk(10) == "xdef"  # the LF after CR is dropped
+    finally:
+        keyboard.restore_terminal()
+        os.close(master)
+        os.close(slave)
+
+
+def test_inputblk_from_a_pipe_is_empty(keys):
+    keys(b"abc")
+    assert keyboard.inputblk(10) == ""
+    assert keyboard.keyin() == "a"
+
+
+def test_ttyget_gives_the_modes(keys):
+    assert keyboard.ttyget().split(FM) == ["1", "1", "3", "\n", "\r"]
+
+
+def test_ttyset_sets_them(keys):
+    keyboard.ttyset(FM.join(["0", "0", "7", "", "\n"]))
+    assert keyboard.ttyget().split(FM) == ["0", "0", "7", "\n", "\n"]
+    keys(b"a\n\r")
+    assert keyboard.keyinc() == "a"  # no case inversion
+    assert keyboard.keyin() == "\n"  # a line's end reads as the new newline
+    assert keyboard.keyin() == "\r"  # from a pipe CR is just CR
+    keyboard.ttyset(FM.join(["1", "1", "0", "", ""]))  # 0 and "": left as they are
+    assert keyboard.ttyget().split(FM) == ["1", "1", "7", "\n", "\n"]
+    keyboard.ttyset("")  # "" is not 0: both flags on
+    assert keyboard.ttyget().split(FM)[:2] == ["1", "1"]
+
+
+def test_ttyset_cannot_change_the_display_newline(keys):
+    from runtime_lib.errors import UnsupportedAtRuntime
+
+    with pytest.raises(UnsupportedAtRuntime, match="newline sequence"):
+        keyboard.ttyset(FM.join(["1", "1", "3", "\r", "\r"]))
+
+
+def test_ttyset_at_a_terminal_sets_the_break_key(term, monkeypatch):
+    pty = pytest.importorskip("pty")
+    termios = pytest.importorskip("termios")
+
+    term("xterm")
+    master, slave = pty.openpty()
+    try:
+        monkeypatch.setattr(keyboard.keyboard, "fd", slave)
+        cooked = termios.tcgetattr(slave)
+        keyboard.ttyset(FM.join(["0", "1", "2"]))
+        modes = termios.tcgetattr(slave)
+        assert not modes[3] & termios.ISIG  # the break key is a key now
+        assert modes[6][termios.VINTR] == b"\x02"
+        keyboard.ttyset(FM.join(["1", "1", "3"]))
+        modes = termios.tcgetattr(slave)
+        assert modes[3] & termios.ISIG and modes[6][termios.VINTR] == b"\x03"
+        keyboard.restore_terminal()
+        assert termios.tcgetattr(slave) == cooked
+    finally:
+        keyboard.restore_terminal()
+        os.close(master)
+        os.close(slave)
+
+
+def test_input_ends_on_the_input_newline(tmp_path):
+    (tmp_path / "P").write_text(
+        "M = TTYGET()\nM<5> = CHAR(10)\nTTYSET M\n"
+        'INPUT A\nPRINT "[":A:"] ":SEQ(KEYIN())\nINPUT @(0,5):B\nPRINT "[":B:"]"\n'
+    )
+    account = tmp_path / "account"
+    account.mkdir()
+    result = run_basic(tmp_path / "P", account, stdin=b"ab\n\ncd\n")
+    assert result.stdout.decode().split("\n")[:2] == ["AB", "[AB] 10"]
+    assert result.stdout.decode().endswith("[CD]\n"), result.stdout
