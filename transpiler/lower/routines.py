@@ -189,19 +189,15 @@ class RoutineLowerer:
         for name, dims in self.routine.matrices.items():
             if name in params or name in self.module.program.commons:
                 continue
-            values = [self.stmts.value(d) for d in dims] or [P.number(1)]
-            kwargs = {}
-            fixed = all(isinstance(d, A.Number) for d in dims)
-            if self.scope.mode("PICK.MATRIX"):
-                kwargs["pick"] = P.name("True")
-                if not fixed:
-                    # Sized when its DIM runs (redim); a Pick-style matrix
-                    # cannot be empty even until then.
-                    values = [P.number(1) for _ in values]
-            elif not fixed:
-                # Sized when its DIM runs; until then it has no elements (the
-                # sizes' variables may not be assigned yet).
-                values = [P.number(0)]
+            pick = self.scope.mode("PICK.MATRIX")
+            kwargs = {"pick": P.name("True")} if pick else {}
+            if all(isinstance(d, A.Number) for d in dims):
+                values = [self.stmts.value(d) for d in dims] or [P.number(1)]
+            else:
+                # Sized when its DIM runs (redim): the sizes' variables may
+                # not be assigned yet. Until then it has no elements, or one
+                # (a Pick-style matrix cannot be empty).
+                values = [P.number(1 if pick else 0)]
             out.append(
                 P.assign(
                     self.module.namer[name],
