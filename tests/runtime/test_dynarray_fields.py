@@ -118,10 +118,13 @@ def test_sequential_reads_are_linear():
 
     def per_field(n: int) -> float:
         text = FM.join(["7"] * n)
-        start = time.perf_counter()
-        for i in range(1, n + 1):
-            extract(text, i)
-        return (time.perf_counter() - start) / n
+        best = float("inf")
+        for _ in range(3):  # the best of three rides out a busy machine
+            start = time.perf_counter()
+            for i in range(1, n + 1):
+                extract(text, i)
+            best = min(best, (time.perf_counter() - start) / n)
+        return best
 
     small, large = per_field(2_000), per_field(40_000)
     assert large < small * 5  # quadratic would be 20 times
