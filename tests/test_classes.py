@@ -14,7 +14,6 @@ The last tests use a class from Python, as an application would.
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import textwrap
@@ -22,28 +21,16 @@ from pathlib import Path
 
 import pytest
 
-from basic_runner import pick2py_command, run_basic
+from basic_runner import assert_recorded_output, pick2py_command, run_basic
 
 HERE = Path(__file__).resolve().parent / "classes"
 CASES = sorted(p for p in HERE.glob("*.bas") if p.with_suffix(".out").exists())
-ERROR_LINE = re.compile(rb"^(?:[0-9A-F]{8}: )?(.*) at line (\d+) of \S+\n?$")
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)
 def test_class_program(case: Path, tmp_path: Path):
-    expected = case.with_suffix(".out").read_bytes()
     result = run_basic(case, tmp_path)
-    lines = expected.splitlines(keepends=True)
-    error = ERROR_LINE.match(lines[-1]) if lines else None
-    if error is None:
-        assert result.stdout == expected, result.stderr.decode("latin-1")
-        assert result.returncode == 0, result.stderr.decode("latin-1")
-        return
-    before = b"".join(lines[:-1])
-    assert result.stdout.startswith(before), result.stderr.decode("latin-1")
-    assert result.returncode != 0
-    report = result.stdout[len(before) :] + result.stderr
-    assert error.group(1) + b" at line " + error.group(2) in report, report
+    assert_recorded_output(result, case.with_suffix(".out").read_bytes())
 
 
 def test_python_uses_a_generated_class(tmp_path: Path):

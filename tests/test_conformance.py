@@ -12,12 +12,11 @@ and BASIC line (the hex code and object path are ScarletDME's own).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from basic_runner import run_basic
+from basic_runner import assert_recorded_output, run_basic
 
 HERE = Path(__file__).resolve().parent
 CASES = sorted(
@@ -26,7 +25,6 @@ CASES = sorted(
     for p in (HERE / folder).glob("*.bas")
     if p.with_suffix(".out").exists()
 )
-ERROR_LINE = re.compile(rb"^[0-9A-F]{8}: (.*) at line (\d+) of \S+\n?$")
 
 # Cases that belong to issues not done yet: strict xfail, so fixing one
 # makes the suite fail until it is moved into the passing set.
@@ -37,17 +35,5 @@ NOT_YET: dict[str, str] = {}
 def test_conformance(case: Path, tmp_path: Path, request):
     if case.stem in NOT_YET:
         request.applymarker(pytest.mark.xfail(reason=NOT_YET[case.stem], strict=True))
-    expected = case.with_suffix(".out").read_bytes()
     result = run_basic(case, tmp_path)
-    lines = expected.splitlines(keepends=True)
-    error = ERROR_LINE.match(lines[-1]) if lines else None
-    if error is None:
-        assert result.stdout == expected, result.stderr.decode("latin-1")
-        assert result.returncode == 0, result.stderr.decode("latin-1")
-        return
-    before = b"".join(lines[:-1])
-    assert result.stdout.startswith(before), result.stderr.decode("latin-1")
-    assert result.returncode != 0
-    report = (result.stdout[len(before) :] + result.stderr).lower()
-    assert error.group(1).lower() in report, report
-    assert re.search(rb"line\W*" + error.group(2) + rb"\b", report), report
+    assert_recorded_output(result, case.with_suffix(".out").read_bytes())
