@@ -23,6 +23,7 @@ PROGRAMS = sorted(
     for pattern in (
         "samples/**/*.bas",
         "tests/conformance*/*.bas",
+        "tests/classes/*.bas",
         "benchmarks/suite/*.bas",
     )
     for p in ROOT.glob(pattern)
