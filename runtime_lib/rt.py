@@ -104,6 +104,7 @@ from runtime_lib.smath import *
 from runtime_lib.strings import *
 from runtime_lib.terminal import (
     bindkey,
+    break_,
     cleardata,
     clearinput,
     crt,

@@ -47,6 +47,7 @@ from runtime_lib.terminal.inputs import (
 )
 from runtime_lib.terminal.keyboard import (
     bindkey,
+    break_,
     inputblk,
     keycode,
     keyedit,
@@ -81,6 +82,7 @@ from runtime_lib.values import to_int
 
 __all__ = [
     "bindkey",
+    "break_",
     "cleardata",
     "clearinput",
     "crt",

@@ -78,6 +78,8 @@ class Keyboard:
         self.trap_break = True  # the break character interrupts (TTYSET)
         self.break_char = 3
         self.inewline = CR  # what RETURN reads as (TTYSET)
+        self.break_inhibits = 0  # BREAK OFF count
+        self.break_pending = False  # the break key was pressed while inhibited
         self.owner = os.getpid()
 
     def is_terminal(self) -> bool:
@@ -604,3 +606,54 @@ def ttyset(modes: object) -> None:
             _set_modes(keyboard.saved_modes)
         else:
             _enter_raw_mode()
+
+
+# --- the break key ----------------------------------------------------------------
+
+
+def break_(setting: object) -> None:
+    """BREAK [KEY] ON | OFF | CLEAR | expr: allow or hold back the break key (op_break).
+
+    BREAK OFF (0) counts one more reason to hold the break key back; BREAK
+    ON (any other value) counts one less. While any is counted, the break
+    key (Ctrl-C, or TTYSET's break character) is only noted, and when BREAK
+    ON brings the count back to 0 the noted break takes effect then: the
+    program ends as at an unheld break. BREAK CLEAR (-1) forgets a noted
+    break and, like BREAK ON, counts one less. SYSTEM(23) is 1 while the
+    break key is allowed.
+    """
+    value = to_int(setting)
+    if value < 0:
+        keyboard.break_pending = False
+    if value:
+        if keyboard.break_inhibits:
+            keyboard.break_inhibits -= 1
+    else:
+        keyboard.break_inhibits += 1
+        _hold_breaks()
+    if keyboard.break_inhibits == 0 and keyboard.break_pending:
+        keyboard.break_pending = False
+        raise KeyboardInterrupt
+
+
+def break_allowed() -> int:
+    """SYSTEM(23): 1 while the break key is allowed (no BREAK OFF counted)."""
+    return 0 if keyboard.break_inhibits else 1
+
+
+def _on_break(signum: int, frame: object) -> None:
+    if keyboard.break_inhibits:
+        keyboard.break_pending = True
+        return
+    raise KeyboardInterrupt
+
+
+def _hold_breaks() -> None:
+    """Let the break key's signal be noted instead of interrupting (once)."""
+    import signal
+
+    try:
+        if signal.getsignal(signal.SIGINT) is not _on_break:
+            signal.signal(signal.SIGINT, _on_break)
+    except ValueError:  # not the main thread: breaks cannot be held
+        pass

@@ -278,3 +278,69 @@ def test_input_ends_on_the_input_newline(tmp_path):
     result = run_basic(tmp_path / "P", account, stdin=b"ab\n\ncd\n")
     assert result.stdout.decode().split("\n")[:2] == ["AB", "[AB] 10"]
     assert result.stdout.decode().endswith("[CD]\n"), result.stdout
+
+
+@pytest.fixture
+def held_breaks(term):
+    """A fresh session; the break signal's handler is put back afterwards."""
+    import signal
+
+    term("xterm")
+    before = signal.getsignal(signal.SIGINT)
+    yield keyboard
+    signal.signal(signal.SIGINT, before)
+
+
+def test_break_off_and_on_count(held_breaks):
+    assert keyboard.break_allowed() == 1
+    keyboard.break_(0)
+    keyboard.break_(0)
+    assert keyboard.break_allowed() == 0
+    keyboard.break_(1)
+    assert keyboard.break_allowed() == 0  # one BREAK OFF still counted
+    keyboard.break_(-1)  # BREAK CLEAR counts one less too
+    assert keyboard.break_allowed() == 1
+    keyboard.break_(1)  # never below 0
+    keyboard.break_(0)
+    assert keyboard.break_allowed() == 0
+
+
+def test_a_held_break_takes_effect_at_break_on(held_breaks):
+    import signal
+
+    keyboard.break_(0)
+    os.kill(os.getpid(), signal.SIGINT)  # noted, not acted on
+    assert keyboard.keyboard.break_pending
+    with pytest.raises(KeyboardInterrupt):
+        keyboard.break_(1)
+    keyboard.break_(0)
+    os.kill(os.getpid(), signal.SIGINT)
+    keyboard.break_(-1)  # BREAK CLEAR forgets it
+    keyboard.break_(1)
+    with pytest.raises(KeyboardInterrupt):
+        os.kill(os.getpid(), signal.SIGINT)  # no BREAK OFF: at once
+
+
+def test_break_off_holds_the_break_key_in_a_program(tmp_path):
+    import signal
+    import subprocess
+
+    from basic_runner import pick2py_command
+
+    (tmp_path / "P").write_text(
+        'PRINT SYSTEM(23)\nBREAK KEY OFF\nPRINT "ready ":SYSTEM(23)\n'
+        'LOOP WHILE KEYIN() = "" DO REPEAT\nPRINT "after"\nBREAK ON\nPRINT "never"\n'
+    )
+    with subprocess.Popen(
+        [*pick2py_command(), "run", "P"],
+        cwd=tmp_path,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    ) as process:
+        assert process.stdout.readline() == b"1\n"
+        assert process.stdout.readline() == b"ready 0\n"
+        process.send_signal(signal.SIGINT)
+        process.stdin.write(b"x")
+        process.stdin.close()
+        assert process.stdout.read() == b"after\n"
+    assert process.returncode == 130

@@ -254,3 +254,28 @@ def test_skipping_lines_that_scroll_off_changes_nothing(term, seed):
     slow.play_span(text, 0, len(text), slow._plain())
     assert (fast.chars, fast.attrs) == (slow.chars, slow.attrs)
     assert (fast.x, fast.y, fast.attribute) == (slow.x, slow.y, slow.attribute)
+
+
+@pytest.mark.parametrize("name", ["xterm", "vt100", "linux", "dumb", "nosuch"])
+def test_any_output_keeps_the_copy_whole(term, name):
+    """Whatever a program prints, the copy stays a screen and output never fails."""
+    import random
+
+    terminal = term(name)
+    pick = random.Random(name)
+    pieces = list("\x1b[1;9HmJK\n\r\b\ta\xff?25l@LMP\x0f\x07\x00\x7f")
+    codes = (-1, -2, -3, -4, -13, -14, -15, -17, -18, -22, -37, 0, 5, 79)
+    pieces += [terminal.cursor(c, r) for c in codes for r in (-1, 0, 3, 23, 1000)]
+    copy = display.state.shadow
+    for _ in range(500):
+        text = "".join(pick.choice(pieces) for _ in range(pick.randrange(1, 40)))
+        display.output.write_terminal(text)
+        if pick.random() < 0.1:
+            region = [pick.randrange(0, 10), pick.randrange(0, 10)]
+            region += [pick.randrange(1, 20), pick.randrange(1, 10)]
+            shadow.restore_screen(shadow.save_screen(*region), pick.randrange(2))
+        display.output.buffer.clear()
+    copy.catch_up()
+    assert [len(row) for row in copy.chars] == [copy.width] * copy.lines
+    assert [len(row) for row in copy.attrs] == [copy.width] * copy.lines
+    assert 0 <= copy.y < copy.lines and 0 <= copy.x <= copy.width

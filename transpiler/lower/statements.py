@@ -757,6 +757,8 @@ class StmtLowerer(FileStatements):
 
     def lower_OnOff(self, node: A.OnOff) -> list:
         """ECHO and HUSH ON / OFF / expr (HUSH ... SETTING var gets the old setting)."""
+        if node.keyword == "BREAK":
+            return self.lower_break(node)
         setting = node.setting
         value = self.value(node.value) if node.value is not None else P.string(setting)
         if node.keyword not in ("ECHO", "HUSH") or setting not in ("ON", "OFF", ""):
@@ -769,6 +771,23 @@ class StmtLowerer(FileStatements):
                 return []
             out += self.assign_to(node.target, P.rt_call("status"))
         return out
+
+    def lower_break(self, node: A.OnOff) -> list:
+        """BREAK [KEY] ON / OFF / CLEAR / expr: BCOMP loads 1, 0, -1 or the value."""
+        setting = node.setting.removeprefix("KEY").strip()
+        if node.target is not None:
+            self.scope.error(node, "only HUSH has a SETTING clause", "E-SYNTAX")
+            return []
+        if node.value is not None and not setting:
+            value = self.value(node.value)
+        elif setting in ("ON", "OFF", "CLEAR"):
+            value = P.number({"ON": 1, "OFF": 0, "CLEAR": -1}[setting])
+        else:
+            self.scope.error(
+                node, "expected ON, OFF, CLEAR or an expression", "E-SYNTAX"
+            )
+            return []
+        return self.rt("break_", value, what="the BREAK statement")
 
     _SIMPLE = {
         "CLEARDATA": "cleardata",
