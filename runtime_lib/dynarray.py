@@ -60,6 +60,14 @@ _LEVEL = {SM: 1, VM: 2, FM: 3}
 # REMOVE and the multivalue functions split on every mark, TM and IM included.
 _ANY_MARK = re.compile("[\xfb-\xff]")
 
+# REMOVE walking an array: [array, its items and marks from ``pointer`` on
+# (split with the marks kept), index of the next item, pointer, the array
+# the last REMOVE read, where that one ended]. Walks of arrays shorter than
+# _WALK_FROM bytes are not split.
+_MARK_SPLIT = re.compile("([\xfb-\xff])")
+_REMOVING: list = [None, [], 0, 0, None, 0]
+_WALK_FROM = 64
+
 _RAISE = str.maketrans({TM: SM, SM: VM, VM: FM, FM: IM})
 _LOWER = str.maketrans({IM: FM, FM: VM, VM: SM, SM: TM})
 
@@ -410,6 +418,38 @@ def field(s: object, delim: object, occ: object, n: object = 1) -> str:
     it) and COL2() to the position of the delimiter after it, both 0 when
     not found.
     """
+    if type(s) is str and type(delim) is str and type(occ) is int and n == 1:
+        # The usual FIELD(S, ",", I), without conversions.
+        if s and delim:
+            d = delim if len(delim) == 1 else delim[0]
+            start = 0
+            if occ > 1:
+                # Move on from the remembered lookup (see _group_start),
+                # which for FIELD(S, d, I) in a loop is this very item.
+                hint = _GROUP_HINTS.get(id(s))
+                if hint is not None and hint[0] is s and hint[1] == d:
+                    done, start = hint[2], hint[3]
+                    if done > occ:
+                        done, start = 1, 0
+                else:
+                    done = 1
+                if done < occ:
+                    start = _skip(s, d, occ - done, start, len(s))
+                    if start < 0:
+                        state.col1 = state.col2 = 0
+                        return ""
+            end = s.find(d, start)
+            if end < 0:
+                end = len(s)
+            elif occ >= _HINT_FROM - 1:
+                # Where the next item starts.
+                key = id(s)
+                if key not in _GROUP_HINTS and len(_GROUP_HINTS) >= _MAX_HINTS:
+                    del _GROUP_HINTS[next(iter(_GROUP_HINTS))]
+                _GROUP_HINTS[key] = (s, d, occ + 1, end + 1)
+            state.col1 = start
+            state.col2 = end + 1
+            return s[start:end]
     state.col1 = state.col2 = 0
     n = max(n if type(n) is int else to_int(n), 1)
     occ = max(occ if type(occ) is int else to_int(occ), 1)
@@ -443,14 +483,22 @@ def _group_start(s: str, d: str, occ: int) -> int:
     substrings of s, or -1; moves on from the last remembered lookup."""
     if occ == 1:
         return 0
-    hint = _GROUP_HINTS.get(id(s))
+    key = id(s)
+    hint = _GROUP_HINTS.get(key)
     if hint is not None and hint[0] is s and hint[1] == d and hint[2] <= occ:
         done, pos = hint[2], hint[3]
     else:
         done, pos = 1, 0
-    pos = _skip(s, d, occ - done, pos, len(s))
-    if pos >= 0 and occ >= _HINT_FROM:
-        _remember(_GROUP_HINTS, id(s), (s, d, occ, pos))
+    find = s.find
+    for _ in range(occ - done):
+        pos = find(d, pos)
+        if pos < 0:
+            return -1
+        pos += 1
+    if occ >= _HINT_FROM:
+        if key not in _GROUP_HINTS and len(_GROUP_HINTS) >= _MAX_HINTS:
+            del _GROUP_HINTS[next(iter(_GROUP_HINTS))]
+        _GROUP_HINTS[key] = (s, d, occ, pos)
     return pos
 
 
@@ -523,13 +571,29 @@ def remove(s: object, pos: int) -> tuple[str, int, int]:
     string. At the end the pointer moves one past the last byte and later
     REMOVEs give "" and 0 without moving it.
     """
-    s = to_str(s)
+    walk = _REMOVING
+    if walk[0] is s and walk[3] == pos:
+        # The next item of the array being walked (split once, in C).
+        parts, k = walk[1], walk[2]
+        item = parts[k]
+        if k + 1 < len(parts):
+            walk[2] = k + 2
+            walk[3] = pos = pos + len(item) + 1
+            return item, 256 - ord(parts[k + 1]), pos
+        walk[0] = None
+        return item, 0, len(s) + 1  # type: ignore[arg-type]
+    if type(s) is not str:
+        s = to_str(s)
     if not s or pos > len(s):
         return "", 0, pos
     match = _ANY_MARK.search(s, pos)
     if match is None:
         return s[pos:], 0, len(s) + 1
     end = match.start()
+    if pos and walk[4] is s and walk[5] == pos and len(s) - end > _WALK_FROM:
+        # A second REMOVE where the last one ended: split the rest now.
+        walk[:4] = [s, _MARK_SPLIT.split(s[end + 1 :]), 0, end + 1]
+    walk[4], walk[5] = s, end + 1
     return s[pos:end], 256 - ord(s[end]), end + 1
 
 

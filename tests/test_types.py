@@ -236,6 +236,21 @@ PROGRAMS = {
         NEXT I
         PRINT
     """,
+    "guarded_text": """
+        S = ""
+        X = 2147483644
+        FOR I = 1 TO 6
+          X += 1
+          S := X : "," : -X : ";"
+        NEXT I
+        PRINT S
+        PRECISION 2
+        Y = 1073741823
+        FOR I = 1 TO 3
+          Y = Y * 2
+          PRINT "y" : Y : " " : Y : I
+        NEXT I
+    """,
     "by_reference": """
         TOTAL = 0
         FOR I = 1 TO 3
@@ -336,6 +351,10 @@ NATIVE = [
     (
         "N = @SENTENCE\nFOR K = 2 TO N\nIF MOD(K, 3) = 0 THEN PRINT K\nNEXT K",
         "K % 3 == 0 if type(K) is int else rt.eq(rt.mod_(K, 3), 0)",
+    ),
+    (
+        "N = @SENTENCE\nS = ''\nFOR I = 1 TO N\nS := I : ','\nNEXT I",
+        'S += str(I) + "," if type(I) is int else rt.cat(I, ",")',
     ),
     (
         "D = 2\nLOOP WHILE D * D <= 100 DO D += 1 REPEAT",

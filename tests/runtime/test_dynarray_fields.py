@@ -17,9 +17,10 @@ import random
 import pytest
 
 from runtime_lib import dynarray
-from runtime_lib.dynarray import delete, extract, field, insert, replace
+from runtime_lib.dynarray import delete, extract, field, insert, remove, replace
 from runtime_lib.fields import Fields
 from runtime_lib.locate import locate_stmt
+from runtime_lib.state import state
 from runtime_lib.values import FM, SM, VM, UNASSIGNED
 
 ALPHABET = ["a", "b", "1", FM, VM, SM]
@@ -105,11 +106,14 @@ def test_remembered_group_offsets_never_change_results(seed: int):
     rng = random.Random(seed)
     text = ",".join(str(rng.randint(0, 99)) for _ in range(rng.randint(1, 60)))
     delims = [",", ",", "9"]
+    occ = 0
     for _ in range(80):
-        occ, count, delim = rng.randint(0, 70), rng.randint(0, 3), rng.choice(delims)
-        got = field(text, delim, occ, count)
+        occ = rng.choice([rng.randint(0, 70), occ + 1])  # often the next one
+        count, delim = rng.choice([0, 1, 1, 2, 3]), rng.choice(delims)
+        got = field(text, delim, occ, count), state.col1, state.col2
         dynarray._GROUP_HINTS.clear()
-        assert got == field(text, delim, occ, count), (text, delim, occ, count)
+        again = field(text, delim, occ, count), state.col1, state.col2
+        assert got == again, (text, delim, occ, count)
 
 
 def test_sequential_reads_are_linear():
@@ -246,3 +250,38 @@ def test_locate_alone_leaves_the_value_as_it_was():
     held = Fields(42)
     assert held.locate(42, 1) == (True, 1)
     assert held.text() == 42
+
+
+def plain_remove(s: str, pos: int) -> tuple[str, int, int]:
+    """REMOVE by a search from the pointer (what ScarletDME's op_remove does)."""
+    if not s or pos > len(s):
+        return "", 0, pos
+    ends = [i for i in range(pos, len(s)) if s[i] >= "\xfb"]
+    if not ends:
+        return s[pos:], 0, len(s) + 1
+    return s[pos : ends[0]], 256 - ord(s[ends[0]]), ends[0] + 1
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_remove_walks_give_what_a_search_gives(seed: int):
+    """REMOVE of item after item (the walk splits the array once) returns
+    the items, codes and pointers of a search from each pointer, also when
+    the pointer is moved (SETREM) or another array is read in between."""
+    rng = random.Random(seed)
+    marks = [FM, VM, SM, "\xfb", "\xff"]
+    texts = [
+        "".join(
+            rng.choice(marks) if rng.random() < 0.3 else rng.choice("ab7")
+            for _ in range(rng.randint(0, 300))
+        )
+        for _ in range(2)
+    ]
+    pointers = [0, 0]
+    for _ in range(400):
+        which = 0 if rng.random() < 0.9 else 1
+        text, pos = texts[which], pointers[which]
+        if rng.random() < 0.03:
+            pos = rng.randint(0, len(text) + 2)  # SETREM
+        got = remove(text, pos)
+        assert got == plain_remove(text, pos), (text, pos)
+        pointers[which] = got[2]

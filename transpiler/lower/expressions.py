@@ -266,22 +266,27 @@ class ExprLowerer:
         return self.lower(node.operand)
 
     def lower_Compare(self, node: A.Compare) -> Value:
-        plain = self.compare(node)
+        return self.guarded(node, self.compare, "bool")
+
+    def guarded(self, node: A.Expr, lower, kind: str) -> Value:
+        """``native if type(I) is type(J) is int else plain``: whole numbers
+        are ints while they fit 32 bits, which the native form may need
+        (see ``types.Guard``). ``lower`` lowers the node; the native form is
+        used when it has the Value kind ``kind`` and calls no runtime."""
+        plain = lower(node)
         guard = self.types.guard(node) if self.guessed is None else None
-        if guard is None or (plain.kind == "bool" and not _calls_runtime(plain.code)):
+        if guard is None or (plain.kind == kind and not _calls_runtime(plain.code)):
             return plain
         self.guessed = guard.kinds
         try:
-            native = self.compare(node)
+            native = lower(node)
         finally:
             self.guessed = None
-        if native.kind != "bool" or _calls_runtime(native.code):
+        if native.kind != kind or _calls_runtime(native.code):
             return plain
-        # X if type(I) is type(J) is int else rt.le(...): whole numbers are
-        # ints while they fit 32 bits, which the native comparison needs.
         names = [self.scope.read_var(name, node) for name in sorted(guard.names)]
         test = P.all_ints(names)
-        return Value(P.guarded(test, native.code, plain.code), "bool")
+        return Value(P.guarded(test, native.code, plain.code), kind)
 
     def compare(self, node: A.Compare) -> Value:
         left_kind, right_kind = self.kind(node.left), self.kind(node.right)
@@ -362,6 +367,9 @@ class ExprLowerer:
         return Value(P.not_(self.condition(node.operand)), "bool")
 
     def lower_Concat(self, node: A.Concat) -> Value:
+        return self.guarded(node, self.concat, "str")
+
+    def concat(self, node: A.Concat) -> Value:
         parts = [self.lower(p) for p in node.parts]
         native = self.native_concat(node, parts)
         if native is not None:

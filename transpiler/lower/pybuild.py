@@ -188,10 +188,13 @@ def if_exp(test: Expr, body: Expr, orelse: Expr) -> cst.IfExp:
 
 
 def guarded(test: Expr, body: Expr, orelse: Expr) -> cst.IfExp:
-    """``body if test else orelse`` with no parentheses a comparison needs not."""
+    """``body if test else orelse``, parenthesizing only what binds looser
+    than a comparison."""
 
     def wrap(value: Expr) -> Expr:
-        return value if isinstance(value, (cst.Comparison, cst.Call)) else parens(value)
+        if isinstance(value, (cst.Comparison, cst.BinaryOperation)) and not value.lpar:
+            return value
+        return parens(value)
 
     return cst.IfExp(test=wrap(test), body=wrap(body), orelse=wrap(orelse))
 

@@ -272,21 +272,23 @@ class Types:
         """Variables a FOR or LOOP holds as a list of fields (rt.Fields)."""
         return self.splits.get(id(node), [])
 
-    def guard(self, node: A.Compare) -> Optional["Guard"]:
-        """How a comparison is known while some whole numbers are ints."""
+    def guard(self, node: A.Expr) -> Optional["Guard"]:
+        """How a comparison or concatenation is known while some whole
+        numbers are ints."""
         found = self.guards.get(id(node))
         return found if found is not None and found.names else None
 
 
 @dataclass
 class Guard:
-    """A comparison's kinds while the variables ``names`` are Python ints.
+    """An expression's kinds while the variables ``names`` are Python ints.
 
     A *whole* variable is an int while it fits 32 bits and a float after
     that, so a test ``type(V) is int`` proves it a 32-bit int. ``kinds``
     are the kinds of the comparison's operands and their parts under that
-    proof; the lowering puts the native comparison they allow behind the
-    test and keeps the runtime one for the other case.
+    proof; the lowering puts the native code they allow (a comparison,
+    ``S + str(I)``) behind the test and keeps the runtime's for the other
+    case.
     """
 
     names: set = field(default_factory=set)
@@ -598,7 +600,7 @@ class RoutineTypes:
         if isinstance(node, (A.Compare, A.Logical)):
             self.expr(node.left, state)
             self.expr(node.right, state)
-            if isinstance(node, A.Compare) and not self.guessing:
+            if isinstance(node, A.Compare) and self.loops and not self.guessing:
                 self.note_guard(node, state)
             return BIT
         if isinstance(node, A.Not):
@@ -607,6 +609,8 @@ class RoutineTypes:
         if isinstance(node, A.Concat):
             for part in node.parts:
                 self.expr(part, state)
+            if self.loops and not self.guessing:
+                self.note_guard(node, state)
             return STR
         if isinstance(node, A.IfExpr):
             self.expr(node.cond, state)
@@ -637,12 +641,15 @@ class RoutineTypes:
                 self.expr(child, state)
         return ANY
 
-    def note_guard(self, node: A.Compare, state: dict) -> None:
-        """Work out the comparison's kinds if its whole variables are ints.
+    def note_guard(self, node: A.Expr, state: dict) -> None:
+        """Work out a comparison's or a concatenation's kinds if its whole
+        variables are ints.
 
-        Only comparisons of variables, numbers, ``+ - *`` and MOD/REM: the
-        variables cannot change between the test and their use. Every visit
-        is joined in, so the kinds hold wherever the comparison runs.
+        Only variables, literals, ``+ - *``, MOD/REM, comparisons and ``:``
+        inside: the variables cannot change between the test and their use.
+        Every visit is joined in, so the kinds hold wherever the node runs.
+        Only inside loops, where the time goes: elsewhere the runtime's call
+        reads better.
         """
         names = set()
         for part in _walk_expr(node):
@@ -660,7 +667,9 @@ class RoutineTypes:
             elif isinstance(part, A.BinOp):
                 if part.op not in ("+", "-", "*"):
                     return
-            elif not isinstance(part, (A.Compare, A.Number, A.Paren, A.Negate)):
+            elif not isinstance(
+                part, (A.Compare, A.Concat, A.Number, A.String, A.Paren, A.Negate)
+            ):
                 return
         guessed = dict(state)
         for name in names:
@@ -672,8 +681,8 @@ class RoutineTypes:
         self.types.kinds = {}
         self.guessing = True
         try:
-            self.expr(node.left, guessed)
-            self.expr(node.right, guessed)
+            for child in A._children(node):
+                self.expr(child, guessed)
             kinds = self.types.kinds
         finally:
             self.types.kinds = saved
