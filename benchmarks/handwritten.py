@@ -131,3 +131,17 @@ def CALLS(n: int) -> str:
     for i in range(1, n + 1):
         total = add_to(total, i)
     return str(total)
+
+
+def plus(a: int, b: int) -> int:
+    return a + b
+
+
+def FUNCS(n: int) -> str:
+    def twice(x: int) -> int:
+        return x + x
+
+    total = 0
+    for i in range(1, n + 1):
+        total = plus(total, twice(i))
+    return str(total)

@@ -3,7 +3,7 @@
 Arguments are passed by reference in BASIC. A generated SUBROUTINE is a
 Python function that returns the final values of its parameters as a tuple;
 the caller stores each back into the variable it passed. A FUNCTION returns
-its value. Each call gets its own PRECISION (4), as each ScarletDME program
+its value followed by its parameters, for the same reason. Each call gets its own PRECISION (4), as each ScarletDME program
 level does, and the caller's is restored afterwards.
 
 CALL runs ``__basic__.entry``, the bare routine. Python callers use the
@@ -120,19 +120,52 @@ def enter(name: object) -> None:
     raise ChainProgram(target, entry=entry)
 
 
-def call_function(name: str, *args: object) -> object:
-    """A DEFFUN'd function: run the catalogued FUNCTION and return its value."""
-    module = load_item(name)
-    info: ItemInfo = module.__basic__
+# DEFFUN targets found so far: catalogue name -> (routine, parameter count,
+# whether it is a SUBROUTINE taking the result argument first).
+_FUNCTION_TARGETS: dict[str, tuple[Callable, int, bool]] = {}
+
+
+def _function_target(name: str) -> tuple[Callable, int, bool]:
+    info: ItemInfo = load_item(name).__basic__
+    if info.kind not in ("FUNCTION", "SUBROUTINE") or info.entry is None:
+        raise BasicError(f"{name} is a {info.kind.lower()}, not a function")
+    entry = info.entry
+    found = (entry, _parameter_count(entry), info.kind == "SUBROUTINE")
+    _FUNCTION_TARGETS[name] = found
+    return found
+
+
+def call_function(name: str, *args: object) -> tuple:
+    """A DEFFUN'd function: run the catalogued FUNCTION; return its value
+    followed by what it left in its arguments.
+
+    ScarletDME passes a function's arguments by reference, as CALL does;
+    the caller stores back the ones it passed as variables. A FUNCTION
+    routine returns that tuple itself. ``DEFFUN F(...) CALLING "S"`` may
+    name a SUBROUTINE: BCOMP passes the result variable as its first
+    argument, so the tuple it returns has the same shape. The counts in an
+    argument count error include that hidden result argument.
+    """
+    found = _FUNCTION_TARGETS.get(name)
+    if found is None:
+        found = _function_target(name)
+    entry, count, subroutine = found
+    if subroutine:
+        args = (_FUNCTION_RESULT, *args)
+        if count != len(args) and count >= 0:
+            raise ArgumentCountError(name, len(args), count)
+    elif count != len(args) and count >= 0:
+        raise ArgumentCountError(name, len(args) + 1, count + 1)
     saved = state.precision
     state.precision = DEFAULT_PRECISION
     try:
-        if info.kind == "FUNCTION":
-            return info.entry(*args)
-        result = info.entry(*args)
-        return result[0] if result else ""
+        return entry(*args)
     finally:
         state.precision = saved
+
+
+# What a SUBROUTINE run as a function finds in its result argument.
+_FUNCTION_RESULT = Unassigned("_FUNC")
 
 
 def subr(name: object, *args: object) -> object:

@@ -94,9 +94,10 @@ def done(value: object) -> Done:
     return Done(value)
 
 
-def done_value(result: Optional[Done]) -> object:
-    """The value a FUNCTION returns after running sections."""
-    return result.value if isinstance(result, Done) else ""
+def done_value(result: Optional[Done], default: object = "") -> object:
+    """What a FUNCTION returns after running sections: the RETURN's, or
+    ``default`` when none ran (the value "" with the parameters)."""
+    return result.value if isinstance(result, Done) else default
 
 
 def return_to(section: Section) -> ReturnTo:

@@ -187,7 +187,12 @@ def subroutine(info) -> Callable[[Callable], Callable]:
 
 def function(info) -> Callable[[Callable], Callable]:
     """Decorator for a FUNCTION: keep the routine, bind its Python entry,
-    which returns the function's value."""
+    which returns the function's value.
+
+    The routine itself returns its value followed by its parameters (BASIC
+    callers store back the arguments they passed as variables); a Python
+    caller gets the value only.
+    """
 
     def decorate(routine: Callable) -> Callable:
         python_names, basic_names = parameter_names(routine, info)
@@ -195,9 +200,8 @@ def function(info) -> Callable[[Callable], Callable]:
 
         @functools.wraps(routine)
         def entry(*args, **kwargs):
-            return from_basic(
-                _run(routine, _arguments(args, kwargs, basic_names, by_name))
-            )
+            values = _run(routine, _arguments(args, kwargs, basic_names, by_name))
+            return from_basic(values[0])
 
         return _bind(info, routine, entry)
 

@@ -127,3 +127,28 @@ def test_run_reports_errors_with_source_and_caret(tmp_path):
     assert f"{bad}:2:11: error:" in done.stderr
     assert "    PRINT (X +\n" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "COMMON C\nDEFFUN F(X)\nFOR I = 1 TO F(C)\nNEXT I\n",
+            "3:14: changing C in a FOR limit through a function call is not "
+            "supported yet",
+        ),
+        (
+            "DIM M(2)\nDEFFUN F(X)\nY = IF 1 THEN F(M(1)) ELSE 0\n",
+            "3:15: changing an element of M in the branches of an IF expression "
+            "through a function call is not supported yet",
+        ),
+        (
+            "FOR I = 1 TO REMOVE(S, D)\nNEXT I\n",
+            "1:14: REMOVE() in a FOR limit is not supported yet",
+        ),
+    ],
+)
+def test_statements_cannot_go_first(text, expected):
+    """Where the lowering cannot put statements before an expression, a
+    call needing them is a diagnostic (a plain variable argument is not)."""
+    assert expected in diagnostics(text)

@@ -40,6 +40,14 @@ BASIC = {
         RETURN INT(CENTS * RATE + 0.5)
         END
         """,
+    "lib/TAKE.FIRST.bas": """\
+        FUNCTION TAKE.FIRST(LIST)
+        * Changes its argument (by reference for BASIC callers).
+        FIRST = LIST<1>
+        DEL LIST<1>
+        RETURN FIRST
+        END
+        """,
     "lib/NEEDS.NUMBER.bas": """\
         SUBROUTINE NEEDS.NUMBER(A, B)
         * A comment line, so the failing statement is line 4.
@@ -168,6 +176,7 @@ def test_a_function_returns_its_value(packages):
         """
         from tax import TAX
         from sum_fields import SUM_FIELDS
+        from take_first import TAKE_FIRST
         from runtime_lib.pyapi import DynArray
 
         assert TAX(1999, 0.08) == 160
@@ -175,6 +184,8 @@ def test_a_function_returns_its_value(packages):
         assert TAX(True, 10) == 10               # bool is 1
         assert SUM_FIELDS(DynArray([1, 2, 3.5])) == 6.5
         assert SUM_FIELDS(["1", "2"]) == 3       # a list is a dynamic array
+        # Only the value, even when the FUNCTION changes its arguments.
+        assert TAKE_FIRST(["a", "b"]) == "a"
         print(TAX.__doc__)
         """,
     )

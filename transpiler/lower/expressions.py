@@ -81,6 +81,13 @@ def literal_value(node: A.Number) -> int | float:
     return float(node.value)
 
 
+def target_text(target: A.Expr) -> str:
+    """How a message names a variable or matrix element."""
+    if isinstance(target, A.Element):
+        return f"an element of {target.name}"
+    return getattr(target, "name", "an argument")
+
+
 def join_strings(codes: list[cst.BaseExpression]) -> cst.BaseExpression:
     """``a + b + c``: Python's ``+`` is left-associative, so no parentheses."""
     code = codes[0]
@@ -406,14 +413,15 @@ class ExprLowerer:
 
     def lower_IfExpr(self, node: A.IfExpr) -> Value:
         cond = self.condition(node.cond)
-        saved = self.scope.hoisted
+        saved = self.scope.hoisted, self.scope.no_hoist
         self.scope.hoisted = []
+        self.scope.no_hoist = "the branches of an IF expression"
         then, else_ = self.value(node.then), self.value(node.else_)
         if self.scope.hoisted:
             self.scope.unsupported(
                 node, f"{self.scope.hoist_reason} in the branches of an IF expression"
             )
-        self.scope.hoisted = saved
+        self.scope.hoisted, self.scope.no_hoist = saved
         return Value(P.if_exp(cond, then, else_))
 
     def lower_Cursor(self, node: A.Cursor) -> Value:
@@ -486,10 +494,73 @@ class ExprLowerer:
         )
 
     def lower_FunctionCall(self, node: A.FunctionCall) -> Value:
+        """A DEFFUN'd function: arguments by reference, as for CALL.
+
+        The call returns the function's value followed by its parameters
+        (``Routine.returns_arguments``); the arguments passed as variables
+        get theirs back before the value is used, as ScarletDME's callee
+        assigns them through their addresses during the call.
+        """
         args = [self.value(a) for a in node.args]
+        program = self.scope.module.program
         if node.local:
-            return Value(self.scope.call_local_function(node.name, args))
-        return Value(P.rt_call("call_function", P.string(node.target), *args))
+            call = self.scope.call_local_function(node.name, args)
+            routine = T.local_routine(program, node.name)
+            if routine is None or not routine.returns_arguments:
+                return Value(call)
+        else:
+            call = P.rt_call("call_function", P.string(node.target), *args)
+        targets = []
+        for i, arg in enumerate(node.args):
+            target = self.by_reference_target(arg)
+            if target is not None and T.may_write_param(program, node, i):
+                targets.append((i + 1, target))
+        if not targets:
+            return Value(P.subscript(call, P.number(0)))
+        if self.scope.no_hoist is not None:
+            return self.copy_back_inline(node, call, targets)
+        result = self.scope.temp()
+        why = "a function call with variables as arguments"
+        self.scope.hoist(P.assign(result, call), why)
+        for position, target in targets:
+            value = P.subscript(P.name(result), P.number(position))
+            self.scope.hoist_assign(target, value, why)
+        return Value(P.subscript(P.name(result), P.number(0)))
+
+    def by_reference_target(self, arg: A.Expr) -> Optional[A.Expr]:
+        """The variable or matrix element a function argument passes by
+        reference (see ``types.by_reference_var``), or None for a copy."""
+        while isinstance(arg, (A.Paren, A.UnaryPlus)):
+            arg = arg.value if isinstance(arg, A.Paren) else arg.operand
+        if isinstance(arg, A.Var) and not self.scope.is_matrix(arg.name):
+            return arg
+        if isinstance(arg, A.Element):
+            return arg
+        return None
+
+    def copy_back_inline(self, node: A.FunctionCall, call, targets) -> Value:
+        """A function call whose arguments come back inside the expression,
+        where no statement can go before it (a FOR limit, an IF expression's
+        branch): ``(_t := F(A), (A := _t[1]), _t[0])[-1]``."""
+        result = self.scope.temp()
+        parts = [P.walrus(result, call)]
+        for position, target in targets:
+            name = target.name if isinstance(target, A.Var) else None
+            if name is None or name in self.scope.commons():
+                self.scope.unsupported(
+                    node,
+                    f"changing {target_text(target)} in {self.scope.no_hoist} "
+                    "through a function call",
+                )
+                return Value(P.none())
+            py = self.scope.namer[name]
+            self.scope.write_name(py)
+            value = P.subscript(P.name(result), P.number(position))
+            parts.append(P.walrus(py, value))
+            if name in self.scope.routine.remove_vars:
+                parts.append(P.walrus(self.scope.touch_pointer(name), P.number(0)))
+        parts.append(P.subscript(P.name(result), P.number(0)))
+        return Value(P.subscript(P.tuple_(parts), P.number(-1)))
 
     def lower_DictRef(self, node: A.DictRef) -> Value:
         self.scope.unsupported(node, "{name} dictionary references")

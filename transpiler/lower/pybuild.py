@@ -217,6 +217,16 @@ def all_ints(names: list[Expr]) -> cst.Comparison:
     )
 
 
+def walrus(target: str, value: Expr) -> cst.NamedExpr:
+    """``(target := value)``."""
+    return cst.NamedExpr(
+        target=name(target),
+        value=value,
+        lpar=[cst.LeftParen()],
+        rpar=[cst.RightParen()],
+    )
+
+
 def parens(value: Expr) -> Expr:
     """Wrap compound expressions in parentheses where precedence needs it."""
     if (

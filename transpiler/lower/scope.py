@@ -113,6 +113,9 @@ class Scope:
         self.frame: Frame = Frame("routine", parent=parent.frame if parent else None)
         self.hoisted: list[cst.BaseStatement] = []
         self.hoist_reason = "REMOVE()"
+        # Where statements cannot go before the expression being lowered
+        # (say "a FOR limit"), or None.
+        self.no_hoist: Optional[str] = None
         self.temps = itertools.count(1)
         self.sections: dict[str, str] = {}  # BASIC label -> Python function
         self.flow = None
@@ -268,9 +271,11 @@ class Scope:
         self.hoisted.append(stmt)
         self.hoist_reason = reason
 
-    def hoist_assign(self, target: A.Expr, value: cst.BaseExpression) -> None:
+    def hoist_assign(
+        self, target: A.Expr, value: cst.BaseExpression, reason: str = "REMOVE()"
+    ) -> None:
         for stmt in self.statement_lowerer.assign_to(target, value):
-            self.hoist(stmt)
+            self.hoist(stmt, reason)
 
     # --- routines and arguments -------------------------------------------------
 

@@ -1102,12 +1102,13 @@ class StmtLowerer(FileStatements):
 
     def value_without_hoisting(self, node: A.Expr, what: str) -> cst.BaseExpression:
         """A value re-read on every pass of a loop: it may not need statements."""
-        saved = self.scope.hoisted
+        saved = self.scope.hoisted, self.scope.no_hoist
         self.scope.hoisted = []
+        self.scope.no_hoist = what
         value = self.value(node)
         if self.scope.hoisted:
             self.scope.unsupported(node, f"{self.scope.hoist_reason} in {what}")
-        self.scope.hoisted = saved
+        self.scope.hoisted, self.scope.no_hoist = saved
         return value
 
     def lower_ForNext(self, node: A.ForNext) -> list:
@@ -1163,7 +1164,7 @@ class StmtLowerer(FileStatements):
             return [P.return_(target)]
         run = P.rt_call("run_sections", target)
         if self.scope.routine.is_function:
-            return [P.return_(P.rt_call("done_value", run))]
+            return [P.return_(self.function_result(P.rt_call("done_value", run)))]
         return [P.expr_stmt(run)] + self.routine_return(node)
 
     def lower_OnGoto(self, node: A.OnGoto) -> list:
@@ -1218,15 +1219,7 @@ class StmtLowerer(FileStatements):
     def parameter_values(self, node) -> Optional[cst.BaseExpression]:
         """The routine's parameters as they stand, or None if it has none."""
         routine = self.scope.routine
-        values: list = [
-            (
-                P.name(self.scope.namer[p.name])
-                if not p.matrix
-                else self.scope.matrix(p.name, node)
-            )
-            for p in routine.params
-            if p.name != "..."
-        ]
+        values: list = self.parameter_list(node)
         if routine.method and routine.var_args and self.sets_arguments():
             # The unnamed arguments too, which SET.ARG may have assigned.
             rest = P.slice_from(P.name("_args"), len(values))
@@ -1235,6 +1228,18 @@ class StmtLowerer(FileStatements):
             return P.tuple_([]) if routine.method and routine.var_args else None
         return P.tuple_(values)
 
+    def parameter_list(self, node) -> list[cst.BaseExpression]:
+        """The routine's named parameters, as it hands them back."""
+        return [
+            (
+                P.name(self.scope.namer[p.name])
+                if not p.matrix
+                else self.scope.matrix(p.name, node)
+            )
+            for p in self.scope.routine.params
+            if p.name != "..."
+        ]
+
     def sets_arguments(self) -> bool:
         return any(
             isinstance(s, A.SimpleStmt) and s.keyword == "SET.ARG"
@@ -1242,17 +1247,22 @@ class StmtLowerer(FileStatements):
         )
 
     def function_result(self, value: cst.BaseExpression) -> cst.BaseExpression:
-        """What a FUNCTION returns: its value; a class's PUBLIC FUNCTION or
-        GET routine with parameters also gives back the parameters (they
-        are passed by reference), as ``value, (P1, P2)``."""
-        if not self.scope.routine.method:
+        """What a FUNCTION returns. Its arguments are passed by reference,
+        so it gives back its parameters too: a FUNCTION (and a LOCAL
+        FUNCTION that may assign one, see ``Routine.returns_arguments``) as
+        ``(value, P1, P2)``; a class's PUBLIC FUNCTION or GET routine with
+        parameters as ``value, (P1, P2)``."""
+        routine = self.scope.routine
+        if routine.method:
+            params = self.parameter_values(None)
+            if params is None:
+                return value
+            return cst.Tuple(
+                elements=[cst.Element(value), cst.Element(params)], lpar=[], rpar=[]
+            )
+        if not routine.returns_arguments:
             return value
-        params = self.parameter_values(None)
-        if params is None:
-            return value
-        return cst.Tuple(
-            elements=[cst.Element(value), cst.Element(params)], lpar=[], rpar=[]
-        )
+        return P.tuple_([value, *self.parameter_list(None)])
 
     def routine_return(self, node) -> list:
         """Leave the routine (a RETURN at level 0, END, or the end of code)."""
@@ -1263,7 +1273,7 @@ class StmtLowerer(FileStatements):
             # END of a PUBLIC FUNCTION or GET routine: an unassigned value.
             return [P.return_(self.function_result(P.none()))]
         if routine.is_function:
-            return [P.return_(P.string(""))]
+            return [P.return_(self.function_result(P.string("")))]
         return [P.return_()]
 
     def lower_End(self, node: A.End) -> list:
@@ -1271,8 +1281,11 @@ class StmtLowerer(FileStatements):
         reached inside a GOSUB."""
         if not self.in_section:
             return self.routine_return(node)
-        if self.scope.routine.kind == "PROGRAM":
+        routine = self.scope.routine
+        if routine.kind == "PROGRAM":
             return self.rt("stop")
+        if routine.is_function and not routine.method:
+            return [P.return_(P.rt_call("done", P.string("")))]
         return [P.return_(P.rt_call("done", P.none()))]
 
     def pick_message(self, node: A.Stop | A.Abort) -> bool:

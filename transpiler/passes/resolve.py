@@ -54,10 +54,26 @@ class Routine:
     span: A.Span = A.NO_SPAN
     flow: object = None  # set by passes.flow.analyse
     method: str = ""  # a CLASS routine: FUNCTION, SUBROUTINE, GET or SET
+    # LOCAL routines: the parameters the routine may assign (passes.types);
+    # None means any of them.
+    param_writes: Optional[set] = None
 
     @property
     def is_function(self) -> bool:
         return self.kind.endswith("FUNCTION")
+
+    @property
+    def returns_arguments(self) -> bool:
+        """Does the routine's Python function return its parameters too?
+
+        Arguments are passed by reference: a SUBROUTINE returns its
+        parameters, a FUNCTION its value followed by them, and the caller
+        stores back the ones it passed as variables. A LOCAL FUNCTION that
+        assigns none of its parameters returns its bare value.
+        """
+        if self.kind == "LOCAL FUNCTION":
+            return self.param_writes is None or bool(self.param_writes)
+        return self.kind != "PROGRAM"
 
 
 @dataclass

@@ -487,12 +487,23 @@ class RoutineTypes:
                 elif node.name in self.program.dialect.functions:
                     for arg in node.args:
                         out |= self.base_names(arg)
-            elif isinstance(node, A.FunctionCall) and node.local:
-                if self.local_writes is EVERYTHING:
-                    return EVERYTHING
-                out |= self.local_writes or set()
+            elif isinstance(node, A.FunctionCall):
+                if node.local:
+                    if self.local_writes is EVERYTHING:
+                        return EVERYTHING
+                    out |= self.local_writes or set()
+                out |= self.by_reference_writes(node)
             elif isinstance(node, A.Property):
                 out |= self.argument_writes(node.args or [])
+        return out
+
+    def by_reference_writes(self, call: A.FunctionCall) -> set:
+        """Variables a function call may assign through its arguments."""
+        out: set = set()
+        for i, arg in enumerate(call.args):
+            var = by_reference_var(arg)
+            if var is not None and may_write_param(self.program, call, i):
+                out.add(var.name)
         return out
 
     def argument_writes(self, args: list) -> set:
@@ -801,8 +812,10 @@ class RoutineTypes:
                     and len(node.args) == 2
                 ):
                     self.forget(current, self.base_names(node.args[1]))
-                elif isinstance(node, A.FunctionCall) and node.local:
-                    self.forget(current, self.local_writes)
+                elif isinstance(node, A.FunctionCall):
+                    if node.local:
+                        self.forget(current, self.local_writes)
+                    self.forget(current, self.by_reference_writes(node))
                 elif isinstance(node, A.Property):
                     self.forget(current, self.argument_writes(node.args or []))
             self.expr(arm.cond, current)
@@ -1159,6 +1172,67 @@ def _literal(node: A.Number) -> object:
     return literal_value(node)
 
 
+def by_reference_var(arg: A.Expr) -> Optional[A.Var]:
+    """The variable a FUNCTION argument passes by reference, if any.
+
+    BCOMP compiles a function's arguments as plain expressions: a variable,
+    even in brackets or after a unary plus, is passed as its address (only
+    CALL and GOSUB copy an argument in brackets). A matrix element is an
+    address too, but matrices are never typed here.
+    """
+    while isinstance(arg, (A.Paren, A.UnaryPlus)):
+        arg = arg.value if isinstance(arg, A.Paren) else arg.operand
+    return arg if isinstance(arg, A.Var) else None
+
+
+def local_routine(program, name: str):
+    """The LOCAL routine of an item called ``name`` (or None)."""
+    for child in program.main.children:
+        if child.local and child.name == name:
+            return child
+    return None
+
+
+def may_write_param(program, call: A.FunctionCall, i: int) -> bool:
+    """May the function a call runs assign its parameter ``i``?
+
+    Unknown for an external FUNCTION; for a LOCAL one, what
+    :func:`find_param_writes` found (all of them until it has run).
+    """
+    if not call.local:
+        return True
+    routine = local_routine(program, call.name)
+    if routine is None or routine.param_writes is None:
+        return True
+    return i < len(routine.params) and routine.params[i].name in routine.param_writes
+
+
+def find_param_writes(program, analyses: list) -> None:
+    """Set ``param_writes`` of each LOCAL routine: the parameters it may assign.
+
+    Its callers copy back only those, and a LOCAL FUNCTION that assigns
+    none returns its bare value. A routine passing its parameter on to
+    another LOCAL function writes it if that one may; starting from "every
+    parameter" and repeating until nothing changes keeps each step sound.
+    """
+    children = program.main.children
+    while True:
+        changed = False
+        for child, analysis in zip(children, analyses):
+            analysis._assigned.clear()
+            analysis._expression_writes.clear()
+            found = analysis.assigned_in_all(
+                [child.flow.main] + [s.body for s in child.flow.sections]
+            )
+            params = {p.name for p in child.params}
+            writes = params if found is EVERYTHING else params & found
+            if child.param_writes is None or writes != child.param_writes:
+                child.param_writes = writes
+                changed = True
+        if not changed:
+            return
+
+
 def infer(program) -> Types:
     """Run the pass over a resolved item whose routines have their flow."""
     types = Types()
@@ -1167,6 +1241,7 @@ def infer(program) -> Types:
     children = [
         RoutineTypes(program, child, types, main_types) for child in main.children
     ]
+    find_param_writes(program, children)
     local_writes: Optional[set] = set()
     for child, analysis in zip(main.children, children):
         own = {p.name for p in child.params} | set(child.private)
