@@ -180,7 +180,7 @@ class Fields:
         """Do ``A<f> = new``."""
         fields = self.fields if self.fields is not None else self._list()
         if type(new) is not str:
-            new = to_str(new)
+            new = str(new) if type(new) is int else to_str(new)
         if type(f) is not int:
             f = to_int(f)
         if 0 < f <= len(fields) and FM not in new:  # type: ignore[operator]
@@ -193,12 +193,13 @@ class Fields:
         """Do ``A<-1> = new``: a new last field."""
         fields = self.fields if self.fields is not None else self._list()
         if type(new) is not str:
-            new = to_str(new)
+            new = str(new) if type(new) is int else to_str(new)
+        # Not on "" (the new field is the only one), not into an empty last
+        # field COMPATIBLE.APPEND fills, not several fields at once.
         if (
-            fields
+            (len(fields) > 1 or (fields and fields[0]))
             and FM not in new
-            and not (compatible and fields[-1] == "")
-            and fields != [""]
+            and not (compatible and not fields[-1])
         ):
             fields.append(new)  # type: ignore[arg-type]
             self.written = True
