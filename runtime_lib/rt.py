@@ -119,6 +119,7 @@ from runtime_lib.terminal import (
     input_at,
     input_at_status,
     input_status,
+    inputcsv,
     inputblk,
     inputerr,
     keycode,

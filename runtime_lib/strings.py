@@ -35,6 +35,7 @@ __all__ = [
     "col1",
     "col2",
     "dparse",
+    "dparse_csv",
     "trim",
     "trimf",
     "trimb",
@@ -314,6 +315,25 @@ def dparse(s: object, delim: object, n: int) -> tuple[str, ...]:
         parts += [""] * (n - len(parts))
     _field(s, delim, n, 1)
     return tuple(parts)
+
+
+def dparse_csv(s: object, delim: object, n: int) -> tuple[str, ...]:
+    """Return the first n CSV fields of s, for ``DPARSE.CSV s, d, v1, ...``.
+
+    BCOMP turns s into fields with CSVDQ(s, d) and gives each target the
+    next field in turn (REMOVEF, one field each): targets past the last
+    field get "". STATUS() is REMOVEF's for the last target: 0 if it got a
+    field, 2 if the fields had run out, 1 if there were none at all.
+    """
+    fields = csvdq(s, delim)
+    parts = fields.split(FM) if fields else []
+    if n < 1:
+        return ()
+    if not parts:
+        state.status = 1
+    else:
+        state.status = 0 if n <= len(parts) else 2
+    return tuple(parts[:n]) + ("",) * max(n - len(parts), 0)
 
 
 # --- TRIM family -------------------------------------------------------------

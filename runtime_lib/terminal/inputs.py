@@ -241,6 +241,19 @@ def _type_line(
             return text, True
 
 
+def inputcsv(count: int) -> tuple[str, ...]:
+    """INPUTCSV v1, v2, ...: one INPUT line split as CSV into ``count`` parts.
+
+    BCOMP compiles it as INPUT with no length limit and no options (so the
+    prompt, DATA, echo and case inversion are as for INPUT), then
+    DPARSE.CSV of the line with a comma (:func:`runtime_lib.strings.dparse_csv`).
+    """
+    from runtime_lib.strings import dparse_csv
+
+    text, _ = _input("", 0)
+    return dparse_csv(text, ",", count)
+
+
 # --- INPUT @ --------------------------------------------------------------------
 
 

@@ -18,6 +18,7 @@ from runtime_lib.strings import (
     convert,
     csvdq,
     dparse,
+    dparse_csv,
     fold,
     group,
     group_assign,
@@ -236,6 +237,24 @@ def test_group_positions_bracket_the_result(s, occ):
 )
 def test_dparse(s, delim, n, expected):
     assert dparse(s, delim, n) == expected
+
+
+@pytest.mark.parametrize(
+    "s, delim, n, expected, status",
+    [
+        ('a,"b,c",d', ",", 3, ("a", "b,c", "d"), 0),  # CSVDQ's quoting
+        ("a,b,c", ",", 2, ("a", "b"), 0),  # one field each, not the rest
+        ("a,", ",", 2, ("a", ""), 0),  # an empty last field is still a field
+        ("a", ",", 3, ("a", "", ""), 2),  # REMOVEF ran off the end
+        ("", ",", 2, ("", ""), 1),  # nothing to parse
+        ("a;b", ";", 2, ("a", "b"), 0),
+    ],
+)
+def test_dparse_csv(s, delim, n, expected, status):
+    from runtime_lib.state import state
+
+    assert dparse_csv(s, delim, n) == expected
+    assert state.status == status
 
 
 def test_dparse_leaves_col_values_of_last_field():

@@ -344,3 +344,23 @@ def test_break_off_holds_the_break_key_in_a_program(tmp_path):
         process.stdin.close()
         assert process.stdout.read() == b"after\n"
     assert process.returncode == 130
+
+
+def test_inputcsv_reads_a_line_of_fields(tmp_path):
+    """INPUTCSV is INPUT then DPARSE.CSV with a comma (BCOMP st.inputcsv)."""
+    (tmp_path / "P").write_text(
+        'INPUTCSV A, B, C\nPRINT "[":A:"|":B:"|":C:"] ":STATUS()\n'
+        'DATA "p,q,r"\nINPUTCSV A, B<2>\nPRINT A:"|":B<2>:" ":STATUS()\n'
+        'PROMPT "?"\nINPUTCSV A, B, C, D\nPRINT "[":D:"] ":STATUS()\n'
+    )
+    account = tmp_path / "account"
+    account.mkdir()
+    result = run_basic(tmp_path / "P", account, stdin=b'one,"t,w",\nx,y\n')
+    assert result.stdout.decode().splitlines() == [
+        'ONE,"T,W",',  # echoed as typed, case inverted
+        "[ONE|T,W|] 0",
+        "p,q,r",  # DATA is echoed too
+        "p|q 0",
+        "?X,Y",
+        "[] 2",
+    ]

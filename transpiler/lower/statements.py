@@ -580,21 +580,16 @@ class StmtLowerer(FileStatements):
         return [P.assign(pointer, call)]
 
     def lower_Dparse(self, node: A.Dparse) -> list:
-        if node.kind != "DPARSE":
-            self.scope.unsupported(node, "DPARSE.CSV")
-            return []
+        """DPARSE, DPARSE.CSV and INPUTCSV: the runtime splits, the targets take the parts."""
+        count = P.number(len(node.targets))
+        if node.kind == "INPUTCSV":
+            split = P.rt_call("inputcsv", count)
+        else:
+            function = "dparse_csv" if node.kind == "DPARSE.CSV" else "dparse"
+            source, delim = self.value(node.source), self.value(node.delim)
+            split = P.rt_call(function, source, delim, count)
         parts = self.scope.temp()
-        out = [
-            P.assign(
-                parts,
-                P.rt_call(
-                    "dparse",
-                    self.value(node.source),
-                    self.value(node.delim),
-                    P.number(len(node.targets)),
-                ),
-            )
-        ]
+        out = [P.assign(parts, split)]
         for i, target in enumerate(node.targets):
             out += self.assign_to(target, P.subscript(P.name(parts), P.number(i)))
         return out

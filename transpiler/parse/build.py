@@ -675,6 +675,17 @@ class BuildAst(BuildExpressions, Transformer):
             span=_span(children[0]),
         )
 
+    def inputcsv_stmt(self, children):
+        # BCOMP: INPUT a line, then DPARSE.CSV it with a comma.
+        span = _span(children[0])
+        return A.Dparse(
+            "INPUTCSV",
+            A.String("", span=span),
+            A.String(",", span=span),
+            _nodes(children),
+            span=span,
+        )
+
     def data_stmt(self, children):
         return A.Data(_nodes(children), span=_span(children[0]))
 
