@@ -59,6 +59,13 @@ class NonNumericError(BasicError):
         self.value = value
 
 
+class DataTypeError(BasicError):
+    """A value of the wrong type, say a string where a select list variable
+    must be (ScarletDME error 1113)."""
+
+    text = "Incorrect data type"
+
+
 class UnassignedError(BasicError):
     """A variable was read before anything was assigned to it (error 1105)."""
 

@@ -18,6 +18,7 @@ from typing import Callable, Optional
 from runtime_lib import terminal
 from runtime_lib.commands import find_command
 from runtime_lib.errors import AbortError, ChainProgram
+from runtime_lib.files import selects
 from runtime_lib.session import session
 from runtime_lib.values import FM, to_str
 
@@ -85,6 +86,9 @@ def _run_command(command: str, trap_aborts: bool) -> None:
     except AbortError:
         if not trap_aborts:
             raise
+        # The command processor starts again after an abort and clears
+        # select list 0 (CPROC).
+        selects.clearselect(0)
 
 
 def execute(
@@ -92,14 +96,24 @@ def execute(
     capture: bool = False,
     trap_aborts: bool = False,
     passlist: object = None,
+    passlist_name: str = "",
+    rtnlist: bool = False,
 ) -> ExecuteResult:
-    """EXECUTE / PERFORM cmd [CAPTURING v] [RETURNING|SETTING v] [TRAPPING ABORTS].
+    """EXECUTE / PERFORM cmd [CAPTURING v] [RETURNING|SETTING v] [TRAPPING ABORTS]
+    [PASSLIST v] [RTNLIST v].
 
     CAPTURING gets the command's display output with lines as fields (the
-    final newline dropped).
+    final newline dropped). Select lists belong to the process, not to a
+    command level: a list the command makes is still list 0 afterwards.
+    PASSLIST moves a select list variable (``passlist``, the BASIC
+    variable ``passlist_name``) into list 0 for the command first; RTNLIST
+    moves list 0 into the result's ``select_list`` afterwards ("" if no
+    list is active).
     """
     text = to_str(command)
     result = ExecuteResult()
+    if passlist is not None:
+        selects.pass_list(passlist, passlist_name)
     if capture:
         terminal.start_capture()
     try:
@@ -111,6 +125,8 @@ def execute(
                 captured = captured[:-1]
             result.output = captured.replace("\n", FM)
     result.return_code = session.system_return_code
+    if rtnlist:
+        result.select_list = selects.return_list()
     return result
 
 

@@ -152,3 +152,24 @@ def test_statements_cannot_go_first(text, expected):
     """Where the lowering cannot put statements before an expression, a
     call needing them is a diagnostic (a plain variable argument is not)."""
     assert expected in diagnostics(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('EXECUTE "X" PASSLIST L<1>\n', "1:22: PASSLIST needs a variable"),
+        ('EXECUTE "X" RTNLIST\n', "1:1: RTNLIST needs a variable"),
+        (
+            'EXECUTE "X" CURRENT.LEVEL\n',
+            "1:1: CURRENT.LEVEL is only allowed in internal mode",
+        ),
+        (
+            '$INTERNAL\nEXECUTE "X" CURRENT.LEVEL\n',
+            "2:1: EXECUTE ... CURRENT.LEVEL is not supported yet",
+        ),
+    ],
+)
+def test_execute_select_list_clauses(text, expected):
+    """BCOMP st.execute: PASSLIST and RTNLIST name a variable (a bare
+    PASSLIST is allowed); CURRENT.LEVEL is restricted to internal mode."""
+    assert expected in diagnostics(text)

@@ -20,7 +20,7 @@ record per list, ids separated by field marks.
 from __future__ import annotations
 
 from runtime_lib.clauses import ELSE, ON_ERROR, THEN
-from runtime_lib.errors import BasicError
+from runtime_lib.errors import BasicError, DataTypeError
 from runtime_lib.files import codes
 from runtime_lib.files.account import current_account, open_storage
 from runtime_lib.files.codes import fail
@@ -36,8 +36,10 @@ __all__ = [
     "deletelist",
     "formlist",
     "getlist",
+    "pass_list",
     "readlist",
     "readnext",
+    "return_list",
     "savelist",
     "select",
     "selecte",
@@ -176,6 +178,32 @@ def selectv(f: object, *, has_on_error: bool = False) -> tuple[int, SelectListVa
 
 def selecte() -> SelectListVar:
     """Move what is left of list 0 into a select list variable (SELECTE)."""
+    items = remaining(0)
+    _lists.lists[0] = None
+    return SelectListVar(items)
+
+
+def pass_list(source: object, name: str = "") -> None:
+    """EXECUTE ... PASSLIST var: move a select list variable into list 0.
+
+    The executed command reads it as its default list (op_passlist). The
+    variable must hold a select list (SELECTV, SELECTE, RTNLIST): anything
+    else is "Incorrect data type". @SELECTED is not changed; the caller's
+    variable becomes unassigned.
+    """
+    if not isinstance(source, SelectListVar):
+        raise DataTypeError(variable=name or None)
+    items = list(source.items)
+    source.items = []
+    _lists.lists[0] = items[::-1] if items else None
+
+
+def return_list() -> object:
+    """EXECUTE ... RTNLIST var: what list 0 holds after the command, moved
+    into a select list variable; "" (and list 0 untouched) when it is not
+    active (op_rtnlist)."""
+    if _lists.lists[0] is None:
+        return ""
     items = remaining(0)
     _lists.lists[0] = None
     return SelectListVar(items)

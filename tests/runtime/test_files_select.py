@@ -8,7 +8,7 @@ import runtime_lib.files as rt
 from runtime_lib.clauses import ELSE, THEN
 from runtime_lib.commands import find_command
 from runtime_lib.errors import BasicError
-from runtime_lib.files import reset_session
+from runtime_lib.files import reset_session, selects
 from runtime_lib.files.verbs import captured
 from runtime_lib.values import FM, IM, VM
 
@@ -171,3 +171,21 @@ def test_select_needs_an_open_record_file(account, tmp_path):
     s = rt.openseq(str(tmp_path / "seq.txt"))[1]
     with pytest.raises(BasicError, match="Illegal file type for SELECT"):
         rt.select(s)
+
+
+def test_passlist_and_rtnlist(account):
+    """EXECUTE ... PASSLIST var moves a select list variable into list 0
+    (op_passlist); RTNLIST moves list 0 back out (op_rtnlist)."""
+    f = make_file("F", ["1", "2", "3"])
+    _, var = rt.selectv(f)
+    rt.readnext(var)
+    selects.pass_list(var, "L")
+    assert rt.selected_count() == 3  # @SELECTED is not changed
+    assert rt.readnext()[:2] == (THEN, "2")
+    back = selects.return_list()
+    assert isinstance(back, rt.SelectListVar) and back.items == ["3"]
+    assert rt.selectinfo(0, 1) == 0
+    assert selects.return_list() == ""  # no active list 0: a null string
+    for wrong in ("1" + FM + "2", 0):
+        with pytest.raises(BasicError, match="^Incorrect data type in L$"):
+            selects.pass_list(wrong, "L")

@@ -1375,21 +1375,50 @@ class StmtLowerer(FileStatements):
         return self.by_reference(node.args, call)
 
     def lower_Execute(self, node: A.Execute) -> list:
+        """EXECUTE cmd with its clauses (BCOMP st.execute).
+
+        ``PASSLIST var`` moves a select list variable into list 0 for the
+        command and leaves the variable unassigned; a bare PASSLIST is
+        ignored, as list 0 is passed anyway. ``RTNLIST var`` gets list 0
+        back as a select list variable. CURRENT.LEVEL is internal-mode only.
+        """
         options = node.options
         kwargs = {}
         if "CAPTURING" in options:
             kwargs["capture"] = P.name("True")
         if options.get("TRAPPING"):
             kwargs["trap_aborts"] = P.name("True")
-        for option in ("PASSLIST", "RTNLIST", "CURRENT_LEVEL"):
-            if option in options:
-                self.scope.unsupported(node, f"EXECUTE ... {option.replace('_', '.')}")
+        if "CURRENT_LEVEL" in options:
+            if not self.scope.module.program.internal:
+                self.scope.error(
+                    node, "CURRENT.LEVEL is only allowed in internal mode", "E-SYNTAX"
+                )
+                return []
+            self.scope.unsupported(node, "EXECUTE ... CURRENT.LEVEL")
+        passed = options.get("PASSLIST")
+        if isinstance(passed, A.Expr):
+            if not self.is_assignable(passed):
+                self.scope.error(passed, "PASSLIST needs a variable", "E-SYNTAX")
+                return []
+            kwargs["passlist"] = self.value(passed)
+            kwargs["passlist_name"] = P.string(passed.name)
+        returned = options.get("RTNLIST")
+        if returned is not None:
+            if not isinstance(returned, A.Expr):
+                self.scope.error(node, "RTNLIST needs a variable", "E-SYNTAX")
+                return []
+            kwargs["rtnlist"] = P.name("True")
         result = self.scope.temp()
         out = [
             P.assign(result, P.rt_call("execute", self.value(node.command), **kwargs))
         ]
+        if isinstance(passed, A.Expr):
+            marker = self.scope.module.unassigned_tuple([passed.name])
+            out += self.assign_to(passed, P.subscript(P.name(marker), P.number(0)))
         if "CAPTURING" in options:
             out += self.assign_to(options["CAPTURING"], P.attr(result, "output"))
+        if returned is not None:
+            out += self.assign_to(returned, P.attr(result, "select_list"))
         for key in ("RETURNING", "SETTING"):
             if key in options:
                 out += self.assign_to(options[key], P.attr(result, "return_code"))
