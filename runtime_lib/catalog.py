@@ -132,9 +132,14 @@ class Catalog:
         from transpiler.api import Options, item_name
         from transpiler.cache import transpile_cached
 
+        from runtime_lib.files.account import current_account
+
         path = Path(path)
         options = Options(
-            list(self.include_path), set(self.defines), dialect=self.dialect
+            list(self.include_path),
+            set(self.defines),
+            dialect=self.dialect,
+            account=current_account().path,
         )
         result = transpile_cached(path, options)
         if not result.ok or result.code is None:

@@ -53,6 +53,7 @@ class Options:
     defines: set[str] = field(default_factory=set)
     syntax_only: bool = False
     dialect: str = ""  # "", scarletdme, universe or d3 (transpiler/dialects.py)
+    account: str = ""  # the account folder: its registry names $INCLUDE files
 
 
 @dataclass
@@ -65,6 +66,7 @@ class Result:
     diagnostics: list[Diagnostic]
     includes: list[str] = field(default_factory=list)
     sha256: str = ""
+    registry: list[str] = field(default_factory=list)  # records consulted
 
     @property
     def ok(self) -> bool:
@@ -133,14 +135,20 @@ def transpile_source(
     diagnostics = Diagnostics(SourceMap())
     pre = preprocess(
         source,
-        PreprocessOptions(options.include_path, set(options.defines)),
+        PreprocessOptions(options.include_path, set(options.defines), options.account),
         diagnostics,
     )
     lexed = lex(pre.source_map, diagnostics, options.dialect)
     item = parse(name, source.path, lexed, diagnostics)
     check_nesting(item, diagnostics)
     result = Result(
-        name, source.path, None, diagnostics.sorted(), pre.includes, source.sha256()
+        name,
+        source.path,
+        None,
+        diagnostics.sorted(),
+        pre.includes,
+        source.sha256(),
+        pre.registry,
     )
     if diagnostics.has_errors() or options.syntax_only:
         return result

@@ -6,7 +6,8 @@ another), under a key made of the item's bytes, pick2py's own code (the
 transpiler and the runtime it checks calls against) and the options. The
 result is used again while the files it ``$INSERT``ed are unchanged: one
 whose size, times and inode are as recorded is not read at all, any other
-is hashed and compared. ``pick2py transpile`` and the runtime catalogue
+is hashed and compared; so are the account registry records an include
+was looked up in. A result that lacks an include is not kept. ``pick2py transpile`` and the runtime catalogue
 both go through :func:`transpile_cached`.
 """
 
@@ -43,6 +44,8 @@ def result_key(data: bytes, options: Options) -> str:
         sorted(options.defines),
         options.syntax_only,
     ) + ((options.dialect,) if options.dialect else ())
+    if options.account:
+        settings += (os.path.abspath(options.account),)
     return hashlib.sha256(data + repr(settings).encode()).hexdigest()
 
 
@@ -54,7 +57,11 @@ def transpile_cached(path: str | Path, options: Optional[Options] = None) -> Res
     key = result_key(path.read_bytes(), options)
     entry = cache_root() / "results" / f"{_stem(item_name(path))}_{key[:24]}.json"
     cached = _read(entry)
-    if cached is not None and includes_unchanged(cached["includes"]):
+    if (
+        cached is not None
+        and includes_unchanged(cached["includes"])
+        and includes_unchanged(cached.get("registry", {}))
+    ):
         return Result(
             cached["name"],
             str(path),
@@ -62,8 +69,11 @@ def transpile_cached(path: str | Path, options: Optional[Options] = None) -> Res
             [Diagnostic(**d) for d in cached["diagnostics"]],
             list(cached["includes"]),
             cached["sha256"],
+            list(cached.get("registry", {})),
         )
     result = transpile_file(path, options)
+    if any(d.code == "E-INCLUDE" for d in result.diagnostics):
+        return result  # the missing include may be made or registered next
     _write(
         entry,
         {
@@ -72,6 +82,7 @@ def transpile_cached(path: str | Path, options: Optional[Options] = None) -> Res
             "diagnostics": [asdict(d) for d in result.diagnostics],
             "includes": {p: file_state(p) for p in result.includes},
             "sha256": result.sha256,
+            "registry": {p: file_state(p) for p in result.registry},
         },
     )
     return result

@@ -68,7 +68,21 @@ def options_from(args) -> Options:
         defines={d.upper() for d in (args.define or [])},
         syntax_only=getattr(args, "syntax_only", False),
         dialect=args.dialect or "",
+        account=transpile_account(args),
     )
+
+
+def transpile_account(args) -> str:
+    """The account whose registry names ``$INCLUDE`` files: ``--account``,
+    else the current folder if it is an account (has a registry), else none."""
+    from runtime_lib.files.account import Account
+
+    if getattr(args, "account", None):
+        if not os.path.isdir(args.account):
+            raise UsageError(f"{args.account}: no such account folder")
+        return os.path.abspath(args.account)
+    here = Account(os.getcwd())
+    return here.path if os.path.isdir(here.voc_path) else ""
 
 
 def transpile_all(items: list[Path], options: Options) -> dict[Path, Result]:
@@ -264,6 +278,14 @@ def build_parser() -> argparse.ArgumentParser:
             " in a program override it)",
         )
 
+    def account_option(p):
+        p.add_argument(
+            "--account",
+            metavar="DIR",
+            help="the account whose registry names $INCLUDE files (default:"
+            " the current folder, if it is an account)",
+        )
+
     t = sub.add_parser("transpile", help="write one Python module per BASIC item")
     t.add_argument("paths", nargs="+", metavar="PATH")
     t.add_argument("-o", "--output", required=True, metavar="OUTDIR")
@@ -273,6 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="list generated files that are stale or edited by hand",
     )
     t.add_argument("--diff", action="store_true", help="show what would change")
+    account_option(t)
     common(t)
     t.set_defaults(func=cmd_transpile)
 
@@ -281,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument(
         "--syntax-only", action="store_true", help="report syntax errors only"
     )
+    account_option(c)
     common(c)
     c.set_defaults(func=cmd_check)
 

@@ -4,11 +4,15 @@ It reproduces BCOMP's pre-tokenising steps:
 
 - ``$INCLUDE rec``, ``$INCLUDE file rec``, ``$INSERT ...`` and the
   ``INCLUDE`` statement splice another item in place of the line. A one-word
-  include is looked for beside the including item, then on the include path;
-  a two-word include names a folder (``SYSCOM KEYS.H``) found beside the
-  including folder or on the include path. Names match case-insensitively
-  when there is no exact match, and may carry ``.bas``/``.b``. Includes nest
-  to 10 levels, as in ScarletDME.
+  include is looked for beside the including item, then on the include path,
+  then in a SYSCOM file (the account's registered SYSCOM, or a SYSCOM folder
+  beside those folders). A two-word include names a file (``SYSCOM
+  KEYS.H``): when the account is known, the file the account's registry
+  gives that name, as BCOMP opens it through the VOC; else (or when the
+  registry lacks it) a folder of that name beside the including folder or
+  on the include path. Names match case-insensitively when there is no
+  exact match, and may carry ``.bas``/``.b``. Includes nest to 10 levels,
+  as in ScarletDME.
 - ``$IFDEF``/``$IFNDEF``/``$ELSE``/``$ENDIF`` (or ``#`` forms) keep or drop
   lines. ``$DEFINE`` symbols and ``-D`` names count as defined.
 
@@ -36,14 +40,20 @@ class PreprocessOptions:
 
     include_path: list[str] = field(default_factory=list)
     defines: set[str] = field(default_factory=set)
+    account: str = ""  # the account folder whose registry names files
 
 
 @dataclass
 class Preprocessed:
-    """The result: the spliced lines and the include files that were read."""
+    """The result: the spliced lines and the include files that were read.
+
+    ``registry`` lists the registry records consulted (existing or not), so
+    that a cached result is made again when one of them changes.
+    """
 
     source_map: SourceMap
     includes: list[str]
+    registry: list[str] = field(default_factory=list)
 
 
 def find_item(folder: Path, name: str) -> Path | None:
@@ -90,11 +100,13 @@ class Preprocessor:
         self.source_map = diagnostics.source_map
         self.defined = set(options.defines)
         self.includes: list[str] = []
+        self.registry: list[str] = []
+        self._account = None
 
     def run(self, source: SourceFile) -> Preprocessed:
         """Preprocess an item and return its spliced lines."""
         self._process(source, depth=0)
-        return Preprocessed(self.source_map, self.includes)
+        return Preprocessed(self.source_map, self.includes, self.registry)
 
     def _process(self, source: SourceFile, depth: int) -> None:
         # Each entry: (keeping lines?, an $ELSE was seen)
@@ -175,6 +187,9 @@ class Preprocessor:
                 if found:
                     return found
             # ScarletDME also looks in SYSCOM for a one-word include.
+            syscom = self._registered("SYSCOM")
+            if syscom and (found := find_item(syscom, args[0])):
+                return found
             for folder in search:
                 for base in (folder, folder.parent):
                     syscom = find_folder(base, "SYSCOM")
@@ -182,6 +197,9 @@ class Preprocessor:
                         return found
             return None
         file_name, item = args
+        registered = self._registered(file_name)
+        if registered and (found := find_item(registered, item)):
+            return found
         for folder in search:
             for base in (folder, folder.parent):
                 sub = find_folder(base, file_name)
@@ -190,6 +208,26 @@ class Preprocessor:
             if folder.name.lower() == file_name.lower():
                 if found := find_item(folder, item):
                     return found
+        return None
+
+    def _registered(self, name: str) -> Path | None:
+        """The folder the account's registry names ``name`` (or its upper
+        case form, as BCOMP tries), or None."""
+        if not self.options.account:
+            return None
+        from runtime_lib.files.account import Account
+        from runtime_lib.files.dirfile import map_id
+
+        if self._account is None:
+            self._account = Account(self.options.account)
+        for candidate in dict.fromkeys((name, name.upper())):
+            record = map_id(candidate)
+            if record is None or candidate == "VOC":
+                continue
+            self.registry.append(os.path.join(self._account.voc_path, record))
+            status, path = self._account.resolve(candidate, False)
+            if status == 0 and os.path.isdir(path):
+                return Path(path)
         return None
 
 
