@@ -161,7 +161,11 @@ def transpile_source(
     from transpiler.emit import module_code
 
     code = module_code(
-        program, diagnostics, os.path.basename(source.path), source.sha256()
+        program,
+        diagnostics,
+        os.path.basename(source.path),
+        source.sha256(),
+        pre.included,
     )
     result.diagnostics = diagnostics.sorted()
     if not diagnostics.has_errors():

@@ -161,7 +161,7 @@ def report_staleness(target: Path, result: Result, show_diff: bool) -> int:
     current = target.read_text(encoding="utf-8")
     if current == result.code:
         return 0
-    sys.stderr.write(f"{target}: {staleness(current, result.sha256)}\n")
+    sys.stderr.write(f"{target}: {staleness(current, result)}\n")
     if show_diff:
         diff = difflib.unified_diff(
             current.splitlines(True),
@@ -173,9 +173,11 @@ def report_staleness(target: Path, result: Result, show_diff: bool) -> int:
     return 1
 
 
-def staleness(current: str, source_sha: str) -> str:
+def staleness(current: str, result: Result) -> str:
     """Why a generated file differs from what pick2py would write now."""
-    from transpiler.emit import is_untouched
+    from transpiler.emit import is_untouched, recorded_includes
+
+    source_sha = result.sha256
 
     recorded = ""
     for line in current.splitlines()[:8]:
@@ -186,6 +188,14 @@ def staleness(current: str, source_sha: str) -> str:
         return "edited by hand"
     if recorded != source_sha:
         return "stale (its BASIC changed)"
+    if result.code is not None and recorded_includes(current):
+        before = recorded_includes(current)
+        now = recorded_includes(result.code)
+        changed = [
+            d for d in dict.fromkeys([*now, *before]) if before.get(d) != now.get(d)
+        ]
+        if changed:
+            return f"stale (its {', '.join(changed)} changed)"
     if untouched is None:  # made before pick2py wrote an output hash
         return "edited by hand, or made by another version of pick2py"
     return "stale (made by another version of pick2py)"
@@ -250,11 +260,27 @@ def cmd_run(args) -> int:
     return program.run(info.entry, list(args.args))
 
 
+def version_text() -> str:
+    """``pick2py X.Y.Z (code <hash>)``: the release, and the hash of the
+    transpiler and runtime that keys the caches (two checkouts of one
+    release that generate different code have different hashes)."""
+    from importlib import metadata
+
+    from transpiler.api import generator_version
+
+    try:
+        release = metadata.version("pick2py")
+    except metadata.PackageNotFoundError:
+        release = "unknown"
+    return f"pick2py {release} (code {generator_version()})"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="pick2py",
         description="Transpile Pick/MultiValue BASIC (ScarletDME) to Python, and run it.",
     )
+    parser.add_argument("--version", action="version", version=version_text())
     sub = parser.add_subparsers(dest="command", required=True)
 
     def common(p):

@@ -24,10 +24,16 @@ from transpiler.lower.render import module_code as render_code
 from transpiler.passes.resolve import Program
 
 
-def module_code(program: Program, diagnostics, source_name: str, sha: str) -> str:
-    """Lower a resolved item to formatted, compiled-and-checked Python source."""
+def module_code(
+    program: Program, diagnostics, source_name: str, sha: str, included=()
+) -> str:
+    """Lower a resolved item to formatted, compiled-and-checked Python source.
+
+    ``included`` lists the item's includes as (directive, SHA-256) for the
+    header.
+    """
     name = program.main.name
-    code = render_code(build_module(program, diagnostics, source_name, sha))
+    code = render_code(build_module(program, diagnostics, source_name, sha, included))
     missing = missing_runtime_names(code)
     if missing:
         raise InternalError(
@@ -67,6 +73,16 @@ def sign(code: str) -> str:
         return code
     line = f"Output SHA-256: {_digest(code)}\n"
     return code[: match.end()] + line + code[match.end() :]
+
+
+_INCLUDE_LINE = re.compile(r"^Include SHA-256: ([0-9a-f]{64}) (.*)$", re.M)
+
+
+def recorded_includes(text: str) -> dict[str, str]:
+    """The includes a generated module's header records: directive -> SHA-256."""
+    end = text.find('"""', 3)
+    header = text[: end if end > 0 else len(text)]
+    return {m.group(2): m.group(1) for m in _INCLUDE_LINE.finditer(header)}
 
 
 def is_untouched(text: str) -> Optional[bool]:

@@ -54,6 +54,9 @@ class Preprocessed:
     source_map: SourceMap
     includes: list[str]
     registry: list[str] = field(default_factory=list)
+    # Each include read: the directive as written ("$INSERT H") and the
+    # SHA-256 of the item, for the generated module's header.
+    included: list[tuple[str, str]] = field(default_factory=list)
 
 
 def find_item(folder: Path, name: str) -> Path | None:
@@ -101,12 +104,15 @@ class Preprocessor:
         self.defined = set(options.defines)
         self.includes: list[str] = []
         self.registry: list[str] = []
+        self.included: list[tuple[str, str]] = []
         self._account = None
 
     def run(self, source: SourceFile) -> Preprocessed:
         """Preprocess an item and return its spliced lines."""
         self._process(source, depth=0)
-        return Preprocessed(self.source_map, self.includes, self.registry)
+        return Preprocessed(
+            self.source_map, self.includes, self.registry, self.included
+        )
 
     def _process(self, source: SourceFile, depth: int) -> None:
         # Each entry: (keeping lines?, an $ELSE was seen)
@@ -128,7 +134,7 @@ class Preprocessor:
                     self.source_map.add(line)  # an assignment to a variable INCLUDE
                     continue
                 index = self.source_map.add(SourceLine("", source, number))
-                self._include(words[1:], source, depth, Span(index, 1))
+                self._include(words, source, depth, Span(index, 1))
                 continue
             if first[:1] in "$#" and first[1:] == "DEFINE" and len(words) > 1:
                 self.defined.add(words[1].upper())
@@ -161,8 +167,8 @@ class Preprocessor:
                 return
             conditions.pop()
 
-    def _include(self, args: list[str], source: SourceFile, depth: int, span) -> None:
-        args = [a for a in args if not a.startswith(";")]
+    def _include(self, words: list[str], source: SourceFile, depth: int, span) -> None:
+        args = [a for a in words[1:] if not a.startswith(";")]
         if not args:
             self.diagnostics.error(span, "include name missing", "E-INCLUDE")
             return
@@ -177,7 +183,10 @@ class Preprocessor:
             self.diagnostics.error(span, f"include {shown} not found", "E-INCLUDE")
             return
         self.includes.append(str(path))
-        self._process(SourceFile.read(path), depth + 1)
+        included = SourceFile.read(path)
+        directive = " ".join([words[0].upper()] + args[:2])
+        self.included.append((directive, included.sha256()))
+        self._process(included, depth + 1)
 
     def _resolve(self, args: list[str], here: Path) -> Path | None:
         search = [here] + [Path(p) for p in self.options.include_path]

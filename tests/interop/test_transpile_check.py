@@ -130,3 +130,27 @@ def test_regenerating_makes_the_folder_fresh_again(generated):
     assert check(src, out).returncode == 1
     assert pick2py("transpile", str(src), "-o", str(out)).returncode == 0
     assert check(src, out).returncode == 0
+
+
+def test_a_changed_insert_is_named(tmp_path):
+    # Only an $INSERTed item changed: --check says which, not "another version".
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    (src / "H").write_text("EQU GREETING TO 'Hello'\n")
+    (src / "MAIN.bas").write_text("$INSERT H\nPRINT GREETING\nEND\n")
+    assert pick2py("transpile", str(src), "-o", str(out)).returncode == 0
+    header = (out / "main.py").read_text().split('"""')[1]
+    assert "\nInclude SHA-256: " in header and header.rstrip().endswith(" $INSERT H")
+    (src / "H").write_text("EQU GREETING TO 'Hi'\n")
+    done = check(src, out)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"{out / 'main.py'}: stale (its $INSERT H changed)",
+        "checked 1 files: 1 ok, 0 failed, 1 out of date",
+    ]
+
+
+def test_version():
+    done = pick2py("--version")
+    assert done.returncode == 0
+    assert done.stdout.startswith("pick2py 0.1.0 (code ")

@@ -31,16 +31,26 @@ from transpiler.lower.scope import Module
 from transpiler.passes.resolve import Program
 
 
-def module_docstring(kind: str, name: str, source: str, sha: str) -> str:
-    """The first lines of every generated module."""
-    return (
-        f"BASIC {kind} {name}, transpiled by pick2py. Do not edit: change the BASIC.\n"
-        f"\nSource: {source}\nSource SHA-256: {sha}\n"
-    )
+def module_docstring(kind: str, name: str, source: str, sha: str, included=()) -> str:
+    """The first lines of every generated module.
+
+    An item that includes others gets an ``Include SHA-256: <hash>
+    <directive>`` line per include, so ``pick2py transpile --check`` can
+    say which include made it stale.
+    """
+    lines = [
+        f"BASIC {kind} {name}, transpiled by pick2py. Do not edit: change the BASIC.",
+        "",
+        f"Source: {source}",
+        f"Source SHA-256: {sha}",
+    ]
+    for directive, include_sha in dict.fromkeys(included):
+        lines.append(f"Include SHA-256: {include_sha} {directive}")
+    return "\n".join(lines) + "\n"
 
 
 def build_module(
-    program: Program, diagnostics, source_name: str, sha: str
+    program: Program, diagnostics, source_name: str, sha: str, included=()
 ) -> cst.Module:
     """The libcst module for a resolved item."""
     namer = Namer()
@@ -76,7 +86,13 @@ def build_module(
                 for py, basic in sorted(renamed.items())
             ]
         )
-    docstring = module_docstring(kind, printable(name), printable(source_name), sha)
+    docstring = module_docstring(
+        kind,
+        printable(name),
+        printable(source_name),
+        sha,
+        [(printable(d), h) for d, h in included],
+    )
     body: list = [
         P.expr_stmt(cst.SimpleString(P.docstring_literal(docstring))),
         P.line(
