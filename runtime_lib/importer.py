@@ -24,8 +24,9 @@ Where items are found, in order:
   (``MONEY.LINE``, ``MONEY.LINE.bas``), except hidden files and ``.py``,
   ``.md``, ``.txt``, ``.out`` and ``.json`` files;
 - the folders of ``sys.path``, and of a package for ``import pkg.item``:
-  only files ending in ``.bas`` or ``.b`` (any case), so that a stray file
-  without a suffix is never taken for BASIC.
+  only files ending in ``.bas`` or ``.b`` (lower case, as the extension
+  ``pick2py`` takes off item names), so that a stray file without one is
+  never taken for BASIC.
 
 The hook runs after Python's own finders, so a ``.py`` module of the same
 name wins. An item that does not transpile raises ImportError with the
@@ -82,7 +83,7 @@ def _items_by_module(folder: str, bp_style: bool) -> dict[str, list[Path]]:
         if bp_style:
             if lower.endswith(_NOT_ITEMS):
                 continue
-        elif not lower.endswith(_BASIC_SUFFIXES):
+        elif not name.endswith(_BASIC_SUFFIXES):
             continue
         try:
             if not entry.is_file():

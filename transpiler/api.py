@@ -74,9 +74,13 @@ class Result:
 
 
 def item_name(path: str | Path) -> str:
-    """The catalogue name of an item file: its name without .bas/.b."""
+    """The catalogue name of an item file: its name without .bas/.b.
+
+    Only the lower-case extensions are taken off: upper case is how Pick
+    names items, so CALC.B and PROG.BAS keep their whole names.
+    """
     base = os.path.basename(str(path))
-    for suffix in (".bas", ".BAS", ".b", ".B"):
+    for suffix in (".bas", ".b"):
         if base.endswith(suffix) and len(base) > len(suffix):
             return base[: -len(suffix)]
     return base

@@ -11,7 +11,7 @@ It reproduces BCOMP's pre-tokenising steps:
   gives that name, as BCOMP opens it through the VOC; else (or when the
   registry lacks it) a folder of that name beside the including folder or
   on the include path. Names match case-insensitively when there is no
-  exact match, and may carry ``.bas``/``.b``. Includes nest to 10 levels,
+  exact match, and may carry a lower-case ``.bas``/``.b``. Includes nest to 10 levels,
   as in ScarletDME.
 - ``$IFDEF``/``$IFNDEF``/``$ELSE``/``$ENDIF`` (or ``#`` forms) keep or drop
   lines. ``$DEFINE`` symbols and ``-D`` names count as defined.
@@ -31,7 +31,9 @@ from transpiler.diagnostics import Diagnostics, Span
 from transpiler.source import SourceFile, SourceLine, SourceMap
 
 MAX_INCLUDE_DEPTH = 10
-ITEM_SUFFIXES = ("", ".bas", ".b", ".BAS", ".B")
+# Only lower-case extensions: CALC.B and PROG.BAS are item names, as a
+# Pick account would have them (see api.item_name).
+ITEM_SUFFIXES = ("", ".bas", ".b")
 
 
 @dataclass
@@ -61,22 +63,26 @@ class Preprocessed:
 
 def find_item(folder: Path, name: str) -> Path | None:
     """Return the file for an item name in a folder, matching as BCOMP users
-    expect: exact name first, then with a ``.bas``/``.b`` suffix, then the
-    same ignoring case."""
+    expect: exact name first, then with a ``.bas``/``.b`` extension, then the
+    name ignoring case (the extension still lower case)."""
     if not folder.is_dir():
         return None
     for suffix in ITEM_SUFFIXES:
         candidate = folder / (name + suffix)
         if candidate.is_file():
             return candidate
-    wanted = {(name + s).lower() for s in ITEM_SUFFIXES}
+    wanted = name.lower()
     try:
         entries = sorted(os.listdir(folder))
     except OSError:
         return None
-    for entry in entries:
-        if entry.lower() in wanted and (folder / entry).is_file():
-            return folder / entry
+    for suffix in ITEM_SUFFIXES:
+        for entry in entries:
+            if not entry.endswith(suffix):
+                continue
+            stem = entry[: len(entry) - len(suffix)]
+            if stem.lower() == wanted and (folder / entry).is_file():
+                return folder / entry
     return None
 
 
