@@ -173,3 +173,31 @@ def test_execute_select_list_clauses(text, expected):
     """BCOMP st.execute: PASSLIST and RTNLIST name a variable (a bare
     PASSLIST is allowed); CURRENT.LEVEL is restricted to internal mode."""
     assert expected in diagnostics(text)
+
+
+def test_run_of_an_unknown_program_says_where_it_looked(tmp_path):
+    (tmp_path / "BP").mkdir()
+    (tmp_path / "BP" / "CUST.REPORT").write_text('PRINT "hi"\n')
+    (tmp_path / "LIB").mkdir()
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*pick2py_command(), "run", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    done = run("CUST.REPORT")
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"pick2py: CUST.REPORT: no such program (not a file in {tmp_path};"
+        " no --catalog folders to search)",
+        "pick2py: BP/CUST.REPORT exists: run it with pick2py run BP/CUST.REPORT",
+    ]
+    done = run("--catalog", "LIB", "NOPE")
+    assert done.stderr.splitlines() == [
+        f"pick2py: NOPE: no such program (not a file in {tmp_path},"
+        f" nor an item in {tmp_path / 'LIB'})"
+    ]

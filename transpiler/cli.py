@@ -224,6 +224,7 @@ def cmd_run(args) -> int:
     from runtime_lib import catalog, files, program
 
     program_path = Path(args.program)
+    here = Path.cwd()
     if args.account:
         account = Path(args.account)
         if not account.is_dir():
@@ -246,7 +247,7 @@ def cmd_run(args) -> int:
         else:
             module = cat.load(args.program)
     except catalog.NotFound:
-        sys.stderr.write(f"pick2py: {args.program}: no such program\n")
+        sys.stderr.write(not_found_text(args.program, here, cat.search_path()))
         return 1
     except catalog.CatalogError as exc:
         sys.stderr.write(f"pick2py: {exc}\n")
@@ -273,6 +274,34 @@ def version_text() -> str:
     except metadata.PackageNotFoundError:
         release = "unknown"
     return f"pick2py {release} (code {generator_version()})"
+
+
+def not_found_text(program: str, here: Path, searched: list[str]) -> str:
+    """What ``pick2py run`` says when PROGRAM is neither a file nor an item
+    of the catalogue: where it looked, and the folders of ``here`` (BP, ...)
+    that do hold an item of that name."""
+    from transpiler.preprocess import find_item
+
+    text = f"pick2py: {program}: no such program (not a file in {here}"
+    if searched:
+        text += ", nor an item in " + ", ".join(searched)
+    else:
+        text += "; no --catalog folders to search"
+    text += ")\n"
+    if os.sep in program or (os.altsep and os.altsep in program):
+        return text
+    try:
+        folders = sorted(p for p in here.iterdir() if p.is_dir())
+    except OSError:
+        folders = []
+    for folder in folders:
+        if folder.name.startswith("."):
+            continue
+        found = find_item(folder, program)
+        if found is not None:
+            shown = os.path.join(folder.name, found.name)
+            text += f"pick2py: {shown} exists: run it with pick2py run {shown}\n"
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
