@@ -7,6 +7,7 @@ Generated code calls the functions listed in ``__all__`` (the facade
 - :mod:`.storage`: the storage interface backends implement.
 - :mod:`.dirfile`: directory files; :mod:`.hashed`: SQLite hashed files.
 - :mod:`.locks`: record and file locks across processes.
+- :mod:`.tasklocks`: the task locks of LOCK and UNLOCK.
 - :mod:`.records`: OPEN, READ, WRITE, DELETE, RELEASE, FILELOCK, ...
 - :mod:`.selects`: select lists; :mod:`.seqfiles`: sequential files.
 - :mod:`.transactions`: BEGIN/COMMIT/ROLLBACK TRANSACTION.
@@ -19,6 +20,7 @@ from __future__ import annotations
 from runtime_lib.files import hashed as _hashed
 from runtime_lib.files import locks as _locks
 from runtime_lib.files import selects as _selects
+from runtime_lib.files import tasklocks as _tasklocks
 from runtime_lib.files import transactions as _transactions
 from runtime_lib.files.account import current_account, set_account
 from runtime_lib.files.records import (
@@ -42,6 +44,7 @@ from runtime_lib.files.records import (
     write,
     writev,
 )
+from runtime_lib.files.tasklocks import lock, unlock
 from runtime_lib.files.selects import (
     SelectListVar,
     clearselect,
@@ -102,6 +105,7 @@ __all__ = [
     "flush",
     "formlist",
     "getlist",
+    "lock",
     "mark_mapping",
     "matread",
     "matwrite",
@@ -132,6 +136,7 @@ __all__ = [
     "transaction_abort",
     "transaction_commit",
     "transaction_start",
+    "unlock",
     "weofseq",
     "write",
     "writeblk",
@@ -150,6 +155,7 @@ def reset_after_fork() -> None:
     after every ``os.fork()``; calling it again is harmless.
     """
     _locks.reset_after_fork()
+    _tasklocks.reset_after_fork()
     _hashed.reset_after_fork()
     _transactions.reset_after_fork()
 
@@ -168,3 +174,4 @@ def reset_session() -> None:
     _selects.reset()
     for space in _locks.all_spaces():
         space.release_where()
+    _tasklocks.release_all()

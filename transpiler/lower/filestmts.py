@@ -216,6 +216,16 @@ class FileStatements:
             node, P.rt_call("fileunlock", *self.args(node), **self.flags(node)), []
         )
 
+    def file_LOCK(self, node):
+        # Without ELSE, LOCK waits for the task lock (BCOMP's retry loop).
+        kwargs = {}
+        if node.clauses is not None and node.clauses.else_ is not None:
+            kwargs["has_else"] = P.name("True")
+        return self.outcome(node, P.rt_call("lock", *self.args(node), **kwargs), [])
+
+    def file_UNLOCK(self, node):
+        return self.outcome(node, P.rt_call("unlock", *self.args(node)), [])
+
     def file_CLEARFILE(self, node):
         return self.outcome(
             node, P.rt_call("clearfile", *self.args(node), **self.flags(node)), []
