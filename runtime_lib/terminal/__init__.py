@@ -17,7 +17,8 @@ topic:
   KEYCODE() and its key bindings (BINDKEY());
 - :mod:`.inputs` INPUT, INPUT @, DATA, PROMPT, ECHO, PRINTERR;
 - :mod:`.shadow` a copy of what the screen shows, SAVE.SCREEN() and
-  RESTORE.SCREEN.
+  RESTORE.SCREEN;
+- :mod:`.pterm` the PTERM command (case inversion).
 
 This module gathers the names the rest of the runtime and generated code
 use.
@@ -76,6 +77,7 @@ from runtime_lib.terminal.printer import (
     printer_name,
     printers,
 )
+from runtime_lib.terminal import pterm as _pterm  # registers the PTERM command
 from runtime_lib.terminal.screen import term_type, terminfo_
 from runtime_lib.terminal.shadow import restore_screen, save_screen
 from runtime_lib.terminal.screen import at as _at
