@@ -112,6 +112,7 @@ from runtime_lib.terminal import (
     data,
     echo,
     footing,
+    getpu,
     heading,
     hush,
     in_,
@@ -142,6 +143,7 @@ from runtime_lib.terminal import (
     prompt,
     restore_screen,
     save_screen,
+    setpu,
     ttyget,
     ttyset,
 )

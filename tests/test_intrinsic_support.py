@@ -28,7 +28,7 @@ UNSUPPORTED = {
 }
 
 # The terminal engineer's (docs/unsupported.md, "Terminal extras").
-TERMINAL = {"GETPU", "PRINTER.SETTING"}
+TERMINAL = {"PRINTER.SETTING"}
 
 
 @pytest.mark.parametrize("name, line", sorted(UNSUPPORTED.items()))

@@ -16,6 +16,7 @@ topic:
 - :mod:`.keyboard` keys from standard input, KEYIN(), KEYREADY(),
   KEYCODE() and its key bindings (BINDKEY());
 - :mod:`.inputs` INPUT, INPUT @, DATA, PROMPT, ECHO, PRINTERR;
+- :mod:`.unitsettings` GETPU() and SETPU;
 - :mod:`.shadow` a copy of what the screen shows, SAVE.SCREEN() and
   RESTORE.SCREEN;
 - :mod:`.pterm` the PTERM command (case inversion).
@@ -80,6 +81,7 @@ from runtime_lib.terminal.printer import (
 from runtime_lib.terminal import pterm as _pterm  # registers the PTERM command
 from runtime_lib.terminal.screen import term_type, terminfo_
 from runtime_lib.terminal.shadow import restore_screen, save_screen
+from runtime_lib.terminal.unitsettings import getpu, setpu
 from runtime_lib.terminal.screen import at as _at
 from runtime_lib.values import to_int
 
@@ -97,6 +99,7 @@ __all__ = [
     "end_capture",
     "flush",
     "footing",
+    "getpu",
     "heading",
     "hush",
     "in_",
@@ -133,6 +136,7 @@ __all__ = [
     "restore_screen",
     "restore_terminal",
     "save_screen",
+    "setpu",
     "start_capture",
     "system_item",
     "term_type",

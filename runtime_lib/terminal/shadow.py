@@ -394,8 +394,15 @@ class Shadow:
     def cells(self, x: int, y: int, width: int, height: int) -> list:
         """Return a region's cells as rows of (character, attribute) pairs."""
         self.catch_up()
+        blank = [(" ", "")] * width  # past the copy (a display SETPU made larger)
         return [
-            list(zip(self.chars[row][x : x + width], self.attrs[row][x : x + width]))
+            (
+                list(
+                    zip(self.chars[row][x : x + width], self.attrs[row][x : x + width])
+                )
+                if row < self.lines
+                else list(blank)
+            )
             for row in range(y, y + height)
         ]
 

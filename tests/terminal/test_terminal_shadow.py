@@ -279,3 +279,12 @@ def test_any_output_keeps_the_copy_whole(term, name):
     assert [len(row) for row in copy.chars] == [copy.width] * copy.lines
     assert [len(row) for row in copy.attrs] == [copy.width] * copy.lines
     assert 0 <= copy.y < copy.lines and 0 <= copy.x <= copy.width
+
+
+def test_a_display_made_larger_saves_blanks_past_the_copy(term):
+    from runtime_lib.terminal import unitsettings
+
+    term("xterm")
+    unitsettings.setpu(3, -1, 30)  # the display's page length
+    image = shadow.save_screen(0, 20, 3, 10)
+    assert image.rows[-1] == [(" ", "")] * 3

@@ -1,0 +1,75 @@
+"""GETPU() and SETPU: a print unit's settings, as op_getpu/op_setpu keep them."""
+
+from __future__ import annotations
+
+import textwrap
+
+from basic_runner import run_basic
+
+
+def run(tmp_path, source: str):
+    (tmp_path / "P").write_text(textwrap.dedent(source))
+    account = tmp_path / "account"
+    account.mkdir(exist_ok=True)
+    return run_basic(tmp_path / "P", account)
+
+
+def test_reading_and_changing_settings(tmp_path):
+    result = run(
+        tmp_path,
+        """
+        PRINT GETPU(0, 3):GETPU(0, -1):" ":GETPU(2, -1):" ":GETPU(3, -1):" ":GETPU(1002, -1)
+        SETPU 2, 3, 40
+        SETPU 4, 3, 2
+        PRINT GETPU(0, 3):" ":GETPU(2, 3):" ":GETPU(1005, 3):" ":GETPU(1, 3):" ":GETPU(1, 0)
+        SETPU 3, 3, -5
+        PRINT GETPU(3, 3):" ":GETPU(1005, 3):" ":STATUS()
+        SETPU 1, 3, 9
+        PRINT STATUS()
+        X = GETPU(77, 3)
+        PRINT X:" ":STATUS()
+        SETPU 1, 300, 1
+        PRINT STATUS()
+        SETPU 15, 3, 0
+        PRINT GETPU(15, 3):" ":GETPU(2000, 3)
+        SETPU 11, 3, "REPORTS"
+        PRINT GETPU(11, 3):" ":GETPU(1018, 3)
+        SETPU 11, -1, "X"
+        PRINT STATUS()
+        SETPU 12, 3, 2
+    """,
+    )
+    assert result.stdout.decode().splitlines() == [
+        "01 80 24 23",  # unit 3 unused; the display: 80 x 24, 23 lines left
+        "1 40 64 3 1",  # 66 lines less a top margin of 2; file and printer modes
+        "66 64 0",  # a negative length is the default
+        "1009",  # no mode 9
+        "0 1006",  # no key 77
+        "1007",  # no unit 300
+        "1 1",  # page numbers start at 1
+        "REPORTS REPORTS",  # a file unit's location is its file
+        "1009",  # the display has no location
+    ]
+    assert result.stderr.decode().startswith("SETPU key 12 is not supported yet")
+
+
+def test_settings_shape_the_printed_page(tmp_path):
+    result = run(
+        tmp_path,
+        """
+        SETPU 6, 3, 4
+        SETPU 3, 3, 5
+        HEADING ON 3 "H"
+        FOR I = 1 TO 6
+           PRINT ON 3 I
+        NEXT I
+        PRINTER CLOSE ON 3
+        SETPU 1, 4, 0
+        PRINT ON 4 "on the screen"
+    """,
+    )
+    assert result.stdout == b"on the screen\n"
+    text = (tmp_path / "account" / "$HOLD" / "P3").read_bytes().decode()
+    pages = text.split("\r\f")  # 5 lines: the heading and 4 data lines a page
+    assert pages[0].splitlines() == ["    H", "    1", "    2", "    3", "    4"]
+    assert pages[1].splitlines() == ["    H", "    5", "    6"]  # left margin 4
