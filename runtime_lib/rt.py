@@ -139,6 +139,7 @@ from runtime_lib.terminal import (
     printer_display,
     printer_file,
     printer_name,
+    printer_setting,
     printerr,
     prompt,
     restore_screen,

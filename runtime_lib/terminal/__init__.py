@@ -81,7 +81,7 @@ from runtime_lib.terminal.printer import (
 from runtime_lib.terminal import pterm as _pterm  # registers the PTERM command
 from runtime_lib.terminal.screen import term_type, terminfo_
 from runtime_lib.terminal.shadow import restore_screen, save_screen
-from runtime_lib.terminal.unitsettings import getpu, setpu
+from runtime_lib.terminal.unitsettings import getpu, printer_setting, setpu
 from runtime_lib.terminal.screen import at as _at
 from runtime_lib.values import to_int
 
@@ -128,6 +128,7 @@ __all__ = [
     "printer_display",
     "printer_file",
     "printer_name",
+    "printer_setting",
     "printerr",
     "printers",
     "prompt",

@@ -178,3 +178,44 @@ def _set_mode(pu: PrintUnit, mode: int) -> None:
     if pu.unit < 0 and modes[mode] != TO_DISPLAY:
         raise BasicError("Printer -1 cannot be redirected")
     set_print_mode(pu, modes[mode])
+
+
+# PRINTER.SETTING()'s parameters (LPTR$ in KEYS.H).
+LPTR_DEFAULTS = {1: PRINTER_WIDTH, 2: PRINTER_LINES, 3: 0, 4: 0, 5: 0}
+LPTR_SHAPE = {1: PU_WIDTH, 2: PU_LENGTH, 3: PU_TOPMARGIN, 4: PU_BOTMARGIN}
+LPTR_SHAPE[5] = PU_LEFTMARGIN
+LPTR_UNMODELLED = {11: "spooler flags", 15: "copies"}
+
+
+def printer_setting(unit: object, param: object, value: object) -> object:
+    """PRINTER.SETTING(unit, param, value): set and return a page setting (op_pset).
+
+    Parameters 1 to 5 are the width, page length and top, bottom and left
+    margins: a value of -1 restores the default, 0 or more sets it, -2 (or
+    any other negative) only reports it. 6 to 8 report the data, heading
+    and footing lines of a page, 9 the mode, 10 where the unit prints, 12
+    the line the next output goes on, 13 the page it will be on, 14 the
+    data lines left. ``PRINTER SETTING [ON unit] param, value`` does the
+    same and drops the result. Another parameter is "Unrecognised printer
+    setting key"; 11 (spooler flags) and 15 (copies) are not supported.
+    """
+    key = to_int(param)
+    n = to_int(value)
+    pu = find_unit(unit, True)
+    if key in LPTR_SHAPE:
+        if n >= -1:
+            _set_shape(pu, LPTR_SHAPE[key], LPTR_DEFAULTS[key] if n == -1 else n)
+        return _get(pu, LPTR_SHAPE[key])
+    if key == 13:
+        return pu.page_no + (1 if pu.line >= pu.data_lines else 0)
+    if key == 14:
+        return pu.data_lines - pu.line - (1 if pu.unit < 0 else 0)
+    queries = {6: PU_DATALINES, 7: PU_HEADERLINES, 8: PU_FOOTERLINES, 9: PU_MODE}
+    queries.update({10: PU_LOCATION, 12: PU_LINENO})
+    if key in queries:
+        return _get(pu, queries[key])
+    if key in LPTR_UNMODELLED:
+        raise UnsupportedAtRuntime(
+            f"PRINTER.SETTING of {LPTR_UNMODELLED[key]} is not supported yet"
+        )
+    raise BasicError("Unrecognised printer setting key")

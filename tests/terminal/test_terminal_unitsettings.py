@@ -73,3 +73,26 @@ def test_settings_shape_the_printed_page(tmp_path):
     pages = text.split("\r\f")  # 5 lines: the heading and 4 data lines a page
     assert pages[0].splitlines() == ["    H", "    1", "    2", "    3", "    4"]
     assert pages[1].splitlines() == ["    H", "    5", "    6"]  # left margin 4
+
+
+def test_printer_setting(tmp_path):
+    result = run(
+        tmp_path,
+        """
+        A = PRINTER.SETTING(3, 1, -2):" ":PRINTER.SETTING(3, 1, 40)
+        PRINT A:" ":PRINTER.SETTING(3, 1, -1)
+        PRINTER SETTING ON 3 3, 2
+        X = PRINTER.SETTING(3, 6, 0):" ":PRINTER.SETTING(3, 9, 0)
+        PRINT X:" ":PRINTER.SETTING(-1, 14, 0):" ":PRINTER.SETTING(3, 13, 0)
+        PRINTER SETTING 2, 10
+        PRINT PRINTER.SETTING(0, 2, -2):" ":GETPU(3, 0)
+        X = PRINTER.SETTING(3, 99, 0)
+    """,
+    )
+    assert result.stdout.decode().splitlines() == [
+        "80 40 80",  # -2 reports, a value sets, -1 is the default again
+        "64 3 22 1",  # data lines, file mode; 24 - 1 line - the pager's
+        "10 10",  # PRINTER SETTING with no ON: the printer, unit 0
+    ]
+    message = "Unrecognised printer setting key at line 9 of P"
+    assert result.stderr.decode().startswith(message), result.stderr

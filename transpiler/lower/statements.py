@@ -703,6 +703,8 @@ class StmtLowerer(FileStatements):
                 return self.rt("printer_close", self.value(node.unit))
             default = 0 if self.scope.mode("PRCLOSE.DEFAULT.0") else -2
             return self.rt("printer_close", P.number(default))
+        if action == "SETTING":
+            return self.printer_setting(node)
         expected = {"FILE": 2, "NAME": 1, "DISPLAY": 0}.get(action)
         if expected is None:
             self.scope.unsupported(node, f"PRINTER {action}")
@@ -731,6 +733,17 @@ class StmtLowerer(FileStatements):
                 P.if_(failed, self.clause_body(clauses.on_error) or [P.pass_()], chain)
             ]
         return out + chain
+
+    def printer_setting(self, node: A.Printer) -> list:
+        """PRINTER SETTING [ON n] param, value: PRINTER.SETTING() with no result."""
+        if len(node.args) != 2 or (node.clauses is not None and node.clauses.present()):
+            self.scope.error(
+                node, "PRINTER SETTING needs a setting and a value", "E-ARGS"
+            )
+            return []
+        unit = self.value(node.unit) if node.unit is not None else P.number(0)
+        args = [self.value(a) for a in node.args]
+        return self.rt("printer_setting", unit, *args, what="PRINTER SETTING")
 
     def lower_Heading(self, node: A.Heading) -> list:
         """HEADING [NO.EJECT] [ON n] text and FOOTING [ON n] text."""
