@@ -170,11 +170,12 @@ class Shadow:
         if not text or len(text) == 1 and (text in "\r\n\b\t" or text >= " "):
             return  # played as themselves: newline is CR LF at a tty (ONLCR)
         self.table[text] = action
+        if text[0] not in self.lengths:
+            self.plain = None  # a new character that may start a control string
         lengths = self.lengths.setdefault(text[0], [])
         if len(text) not in lengths:
             lengths.append(len(text))
             lengths.sort(reverse=True)
-        self.plain = None
 
     def _plain(self) -> re.Pattern:
         if self.plain is None:
