@@ -201,3 +201,16 @@ def test_run_of_an_unknown_program_says_where_it_looked(tmp_path):
         f"pick2py: NOPE: no such program (not a file in {tmp_path},"
         f" nor an item in {tmp_path / 'LIB'})"
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("DEFFUN F(A, B)\nX = F(1)\n", "2:5: Argument count mismatch in function call"),
+        ('DEFFUN G(A) KEY ""\n', "1:17: Function key cannot be a null string"),
+        ("DEFFUN H(A) KEY -1\n", "1:17: Expected function key after KEY"),
+    ],
+)
+def test_deffun_checks(text, expected):
+    """BCOMP st.deffun and its function calls."""
+    assert expected in diagnostics(text)

@@ -526,6 +526,7 @@ class Deffun(Stmt):
     target: str = ""
     local: bool = False
     var_args: bool = False
+    key: Optional[Expr] = None  # KEY k: passed before the arguments
 
 
 @dataclass(eq=False)

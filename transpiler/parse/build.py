@@ -488,6 +488,7 @@ class BuildAst(BuildExpressions, Transformer):
             options.get("target", ""),
             bool(options.get("local")),
             bool(options.get("var_args")),
+            options.get("key"),
             span=_span(children[0]),
         )
 

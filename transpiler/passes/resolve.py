@@ -461,10 +461,48 @@ class Resolver:
                 for name, value in node.pairs:
                     self.equates[name] = value
             elif isinstance(node, A.Deffun):
+                self.check_function_key(node)
                 self.deffuns[node.name] = node
                 program.deffuns[node.name] = node
             elif isinstance(node, A.Common):
                 self.common(node, program)
+
+    def check_function_key(self, node: A.Deffun) -> None:
+        key = node.key
+        if key is None:
+            return
+        negative = isinstance(key, A.Number) and (key.text or str(key.value))[0] == "-"
+        if not isinstance(key, (A.Number, A.String)) or negative:
+            self.diagnostics.error(
+                key.span, "Expected function key after KEY", "E-SYNTAX"
+            )
+            node.key = None
+        elif isinstance(key, A.String) and not key.value:
+            self.diagnostics.error(
+                key.span, "Function key cannot be a null string", "E-SYNTAX"
+            )
+            node.key = None
+
+    def function_call(self, deffun: A.Deffun, node: A.Call) -> A.FunctionCall:
+        """A call of a DEFFUN'd function (BCOMP: the argument count must
+        match the DEFFUN unless it says VAR.ARGS). The DEFFUN's KEY goes
+        first, after the hidden result argument: a routine serving several
+        functions tells them apart by it."""
+        args = list(node.args)
+        if not deffun.var_args and len(args) != len(deffun.params):
+            self.diagnostics.error(
+                node.span, "Argument count mismatch in function call", "E-ARGS"
+            )
+        key = function_key(deffun.key)
+        if key is not None:
+            args.insert(0, key)
+        return A.FunctionCall(
+            deffun.name,
+            args,
+            deffun.target or deffun.name,
+            deffun.local,
+            span=node.span,
+        )
 
     def common(self, node: A.Common, program: Program) -> None:
         names = program.common_blocks.setdefault(node.block, [])
@@ -593,9 +631,7 @@ class Resolver:
             return A.Element(name, node.args, span=node.span)
         deffun = self.deffuns.get(name)
         if deffun is not None:
-            return A.FunctionCall(
-                name, node.args, deffun.target or name, deffun.local, span=node.span
-            )
+            return self.function_call(deffun, node)
         if name in self.dialect.functions:
             return self.dialect_call(name, node)
         if name in INTRINSIC_NAMES:
@@ -797,3 +833,17 @@ def with_dict_keyword(node: A.Intrinsic) -> A.Intrinsic:
         parts=[A.String("DICT ", span=node.args[0].span), name], span=node.args[0].span
     )
     return replace(node, args=[file, *node.args[1:]])
+
+
+def function_key(key: Optional[A.Expr]) -> Optional[A.Expr]:
+    """The value a DEFFUN's KEY passes: digits as a number, else a string
+    (BCOMP emit of functions<4>)."""
+    if key is None:
+        return None
+    if isinstance(key, A.String):
+        text = key.value
+    else:
+        text = key.text or str(key.value)
+    if text.isdigit():
+        return A.Number(int(text), text, span=key.span)
+    return A.String(text, span=key.span)
