@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from basic_runner import pick2py_command
-from transpiler.api import transpile_source
+from transpiler.api import Options, transpile_source
 from transpiler.source import SourceFile
 
 
@@ -214,3 +214,39 @@ def test_run_of_an_unknown_program_says_where_it_looked(tmp_path):
 def test_deffun_checks(text, expected):
     """BCOMP st.deffun and its function calls."""
     assert expected in diagnostics(text)
+
+
+@pytest.mark.parametrize("dialect", ["scarletdme", "universe", "d3"])
+def test_os_file_statements_transpile_in_every_dialect(dialect):
+    text = (
+        'OSREAD X FROM "f" ON ERROR NULL THEN NULL ELSE NULL\n'
+        'OSWRITE X TO "f"\nOSWRITE X ON "f" ON ERROR NULL\nOSDELETE "f"\n'
+    )
+    result = transpile_source(
+        SourceFile.from_text("T.bas", text), Options(dialect=dialect)
+    )
+    assert result.diagnostics == [] and result.code is not None
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("X = PTERM(2, 0)", "the PTERM() function is not supported yet"),
+        ("X = TESTLOCK(2)", "the TESTLOCK() function is not supported yet"),
+        ("PROCREAD X ELSE NULL", "the PROCREAD statement is not supported yet"),
+        (
+            "READSELECT X FROM 0 ELSE NULL",
+            "the READSELECT statement is not supported yet",
+        ),
+        ('PHANTOM "RUN P"', "the PHANTOM statement is not supported yet"),
+        (
+            'SELECTINDEX "I", "v" FROM F TO 2',
+            "the SELECTINDEX statement is not supported yet",
+        ),
+        ("WRITECSV A, B TO F ELSE NULL", "the WRITECSV statement is not supported yet"),
+    ],
+)
+def test_documented_unsupported_statements_say_so(line, message):
+    # Each is listed in docs/unsupported.md.
+    result = transpile_source(SourceFile.from_text("T.bas", line + "\n"))
+    assert message in [d.message for d in result.diagnostics]

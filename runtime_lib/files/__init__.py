@@ -8,6 +8,7 @@ Generated code calls the functions listed in ``__all__`` (the facade
 - :mod:`.dirfile`: directory files; :mod:`.hashed`: SQLite hashed files.
 - :mod:`.locks`: record and file locks across processes.
 - :mod:`.tasklocks`: the task locks of LOCK and UNLOCK.
+- :mod:`.osfiles`: OSREAD, OSWRITE and OSDELETE.
 - :mod:`.records`: OPEN, READ, WRITE, DELETE, RELEASE, FILELOCK, ...
 - :mod:`.selects`: select lists; :mod:`.seqfiles`: sequential files.
 - :mod:`.transactions`: BEGIN/COMMIT/ROLLBACK TRANSACTION.
@@ -44,6 +45,7 @@ from runtime_lib.files.records import (
     write,
     writev,
 )
+from runtime_lib.files.osfiles import osdelete, osread, oswrite
 from runtime_lib.files.tasklocks import lock, unlock
 from runtime_lib.files.selects import (
     SelectListVar,
@@ -113,6 +115,9 @@ __all__ = [
     "open_file",
     "openpath",
     "openseq",
+    "osdelete",
+    "osread",
+    "oswrite",
     "read",
     "readblk",
     "readlist",

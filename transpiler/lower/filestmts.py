@@ -365,6 +365,23 @@ class FileStatements:
             node, P.rt_call("create", *self.args(node), **self.flags(node)), []
         )
 
+    def file_OSREAD(self, node):
+        return self.outcome(
+            node,
+            P.rt_call("osread", *self.args(node), **self.flags(node)),
+            node.targets,
+        )
+
+    def file_OSWRITE(self, node):
+        return self.outcome(
+            node, P.rt_call("oswrite", *self.args(node), **self.flags(node)), []
+        )
+
+    def file_OSDELETE(self, node):
+        return self.outcome(
+            node, P.rt_call("osdelete", *self.args(node), **self.flags(node)), []
+        )
+
     def file_FLUSH(self, node):
         return self.outcome(node, P.rt_call("flush", *self.args(node)), [])
 

@@ -868,6 +868,15 @@ class BuildAst(BuildExpressions, Transformer):
     def in_stmt(self, children):
         return self._file(children, targets_at=(0,))
 
+    def osread_stmt(self, children):
+        return self._file(children, targets_at=(0,))
+
+    def oswrite_stmt(self, children):
+        return self._file(children)
+
+    def osdelete_stmt(self, children):
+        return self._file(children)
+
     def transaction_block(self, children):
         body = next((c for c in children if isinstance(c, list)), [])
         return A.TransactionBlock(body, span=_span(children[0]))
