@@ -106,3 +106,13 @@ def test_dialects_page_lists_every_dialect_function():
         for name in dialect.functions:
             assert name.upper() in page, f"docs/dialects.md misses {name}"
     assert "transpiler/dialects.py" not in (ROOT / "README.md").read_text()
+
+
+def test_commands_page_lists_every_command():
+    # docs/commands.md lists what EXECUTE can run; a new command belongs there.
+    from runtime_lib import rt  # noqa: F401  (imports every command's module)
+    from runtime_lib.commands import _COMMANDS
+
+    page = (DOCS / "commands.md").read_text()
+    missing = [verb for verb in sorted(_COMMANDS) if f"`{verb}" not in page]
+    assert missing == [], f"docs/commands.md does not list {missing}"
