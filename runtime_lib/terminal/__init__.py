@@ -78,7 +78,7 @@ from runtime_lib.terminal.printer import (
     printer_name,
     printers,
 )
-from runtime_lib.terminal import pterm as _pterm  # registers the PTERM command
+from runtime_lib.terminal import pterm as _pterm  # noqa: F401  (registers PTERM)
 from runtime_lib.terminal.screen import term_type, terminfo_
 from runtime_lib.terminal.shadow import restore_screen, save_screen
 from runtime_lib.terminal.unitsettings import getpu, printer_setting, setpu
