@@ -250,3 +250,9 @@ def test_documented_unsupported_statements_say_so(line, message):
     # Each is listed in docs/unsupported.md.
     result = transpile_source(SourceFile.from_text("T.bas", line + "\n"))
     assert message in [d.message for d in result.diagnostics]
+
+
+def test_prompt_function_is_internal_mode_only():
+    """PROMPT() is an internal-mode intrinsic (BCOMP int.intrinsics)."""
+    found = diagnostics("X = PROMPT()\n")
+    assert any("the PROMPT() function is not supported yet" in d for d in found)

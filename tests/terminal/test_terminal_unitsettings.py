@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
 from basic_runner import run_basic
 
 
@@ -96,3 +97,18 @@ def test_printer_setting(tmp_path):
     ]
     message = "Unrecognised printer setting key at line 9 of P"
     assert result.stderr.decode().startswith(message), result.stderr
+
+
+def test_spooler_settings_are_run_time_errors(term):
+    from runtime_lib.errors import UnsupportedAtRuntime
+    from runtime_lib.terminal import unitsettings
+
+    term("xterm")
+    for call in (
+        lambda: unitsettings.printer_setting(3, 11, 0),
+        lambda: unitsettings.printer_setting(3, 15, 2),
+        lambda: unitsettings.getpu(9, 3),
+        lambda: unitsettings.setpu(1, 3, 6),
+    ):
+        with pytest.raises(UnsupportedAtRuntime, match="not supported yet"):
+            call()
