@@ -33,8 +33,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from runtime_lib.terminal import terminfo
-
 BATCH = 1 << 16
 _ANSI = re.compile(r"\x1b\[([0-9;?]*)([@-~])")
 
