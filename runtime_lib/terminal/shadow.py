@@ -14,7 +14,7 @@ each, with a cursor. Control strings are recognised as the capabilities
 of the session's own terminal description, so any terminal type works:
 the fixed ones (``clear``, ``el``, ``rev``, ...) from the description, and
 the parameterised ones (``cup``, ``hpa``, ``setf``, ...) as the runtime
-makes them (:func:`tparm` remembers what each string it made does). An
+makes them (``screen.parameterised`` notes what each string it made does). An
 ANSI control sequence the runtime did not make (a program printing its own
 ``ESC [ ... H``) is understood too; other escape sequences take no room.
 Newlines move to the start of the next line (the tty's ONLCR), text wraps
@@ -109,7 +109,7 @@ class Shadow:
         self.lines = lines
         self.pending: list[str] = []
         self.pending_size = 0
-        self.made: dict[str, tuple] = {}  # strings tparm made -> action
+        self.made: dict[str, tuple] = {}  # strings parameterised() made -> action
         self.table: Optional[dict[str, tuple]] = None
         self.lengths: dict[str, list[int]] = {}
         self.plain: Optional[re.Pattern] = None
