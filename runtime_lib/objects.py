@@ -128,7 +128,10 @@ def method(
 
 
 def basic_class(
-    info, variables: tuple = (), inherits: tuple = (), max_args: int = 32
+    info,
+    variables: tuple = (),
+    inherits: tuple = (),
+    max_args: int = DEFAULT_MAX_ARGS,
 ) -> Callable:
     """Decorator for the Python class of a CLASS module: build its name map.
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from runtime_lib.objects import DEFAULT_MAX_ARGS
 from transpiler.lower import pybuild as P
 from transpiler.lower.naming import basic_to_python, local_routine_name, unique
 from transpiler.lower.routines import RoutineLowerer
@@ -131,7 +132,7 @@ def class_decorator(module: Module) -> cst.Call:
         kwargs["inherits"] = P.tuple_(
             [P.tuple_([P.string(c), P.string(module.namer[c])]) for c in klass.inherits]
         )
-    if klass.max_args != 32:
+    if klass.max_args != DEFAULT_MAX_ARGS:
         kwargs["max_args"] = P.number(klass.max_args)
     return P.rt_call("basic_class", P.name("__basic__"), **kwargs)
 
