@@ -301,49 +301,66 @@ def _object(value: object, message: str = "Invalid object reference") -> BasicOb
     raise BasicError(message)
 
 
-def _find(obj: BasicObject, name: str, mode: int):
-    """ScarletDME's find_name_map_entry(): (object, member) or None.
+_HIDDEN = object()  # a READONLY variable found when setting: look no further
+
+
+def _search(obj: BasicObject, look: Callable):
+    """Search an object and those it inherited in ScarletDME's order.
 
     The object's own names, then each object it inherited, each followed
-    by what that one inherited (searched the same way). A READONLY public
-    variable found when setting hides the name: the search at that level
-    ends there, as the kernel's loop does.
+    by what that one inherited (searched the same way), as objprog.c's
+    ``find_name_map_entry`` and ``find_undefined_name_handler`` both walk
+    them. ``look(scan)`` returns what it found in one object, None to go
+    on, or ``_HIDDEN`` to end the search at this level (the kernel's loop
+    returns there, and its caller goes on).
     """
     scan = obj
     for following in [*obj._inherited_, None]:
-        member = scan._members_.get(name)
-        if member is not None:
-            if member.routine(mode) is None:
-                if member.var is None:
-                    raise BasicError(f"Illegal reference to property ({name}).")
-                if member.var.readonly and mode == SET_MODE:
-                    return None
-            return scan, member
+        found = look(scan)
+        if found is _HIDDEN:
+            return None
+        if found is not None:
+            return found
         if scan._inherited_:
-            found = _find(scan._inherited_[0], name, mode)
+            found = _search(scan._inherited_[0], look)
             if found is not None:
                 return found
         if following is None:
             return None
         scan = following
     return None
+
+
+def _find(obj: BasicObject, name: str, mode: int):
+    """ScarletDME's find_name_map_entry(): (object, member) or None.
+
+    A READONLY public variable found when setting hides the name.
+    """
+
+    def look(scan: BasicObject):
+        member = scan._members_.get(name)
+        if member is None:
+            return None
+        if member.routine(mode) is None:
+            if member.var is None:
+                raise BasicError(f"Illegal reference to property ({name}).")
+            if member.var.readonly and mode == SET_MODE:
+                return _HIDDEN
+        return scan, member
+
+    return _search(obj, look)
 
 
 def _find_undefined(obj: BasicObject, mode: int):
     """ScarletDME's find_undefined_name_handler(): (object, routine) or None."""
-    scan = obj
-    for following in [*obj._inherited_, None]:
+
+    def look(scan: BasicObject):
         member = scan._members_.get("UNDEFINED")
-        if member is not None and member.routine(mode) is not None:
-            return scan, member.routine(mode)
-        if scan._inherited_:
-            found = _find_undefined(scan._inherited_[0], mode)
-            if found is not None:
-                return found
-        if following is None:
+        if member is None or member.routine(mode) is None:
             return None
-        scan = following
-    return None
+        return scan, member.routine(mode)
+
+    return _search(obj, look)
 
 
 # --- running routines ------------------------------------------------------------

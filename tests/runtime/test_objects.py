@@ -189,3 +189,43 @@ def test_inherited_names_and_undefined_handler():
         rt.set_property(child, "X", 1)
     rt.disinherit(child, base)  # ScarletDME never lets go of the first one
     assert rt.get_property(child, "HELLO", "me") == "hello me from base"
+
+
+def make_class(name: str, *variables):
+    info = rt.ItemInfo(name=name, kind="CLASS", source=name)
+
+    @rt.basic_class(info, variables=variables)
+    class PLAIN(rt.BasicObject):
+        pass
+
+    return PLAIN
+
+
+def public_x(readonly: bool = False):
+    return rt.Variable("X", "X", public=True, readonly=readonly)
+
+
+def test_what_an_inherited_object_inherited_comes_before_the_next_one():
+    me, first = make_class("ME")(), make_class("FIRST")()
+    deep, second = make_class("DEEP", public_x())(), make_class("SECOND", public_x())()
+    rt.inherit(first, deep)
+    rt.inherit(me, first)
+    rt.inherit(me, second)
+    deep.X, second.X = "deep", "second"
+    assert rt.get_property(me, "X") == "deep"
+    rt.set_property(me, "X", "new")
+    assert (deep.X, second.X) == ("new", "second")
+
+
+def test_a_readonly_variable_hides_the_name_from_objects_inherited_later():
+    me = make_class("ME")()
+    locked, other = (
+        make_class("LOCKED", public_x(True))(),
+        make_class("OTHER", public_x())(),
+    )
+    rt.inherit(me, locked)
+    rt.inherit(me, other)
+    locked.X = "locked"
+    assert rt.get_property(me, "X") == "locked"
+    with pytest.raises(BasicError, match=r"Unrecognised property/method name \(X\)"):
+        rt.set_property(me, "X", 1)
