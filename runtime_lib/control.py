@@ -208,9 +208,9 @@ def stop(message: object = None) -> None:
 def stope(msg_id: object, *args: object) -> None:
     """STOPE id, args (STOP under $MODE PICK.ERRMSG): show the ERRMSG
     message, then end the program normally."""
-    from runtime_lib.pick_messages import show_pick_message
+    from runtime_lib.pick_messages import errmsg
 
-    show_pick_message(msg_id, *args)
+    errmsg(msg_id, *args)
     raise StopProgram()
 
 
@@ -226,7 +226,7 @@ def abort(message: object = None) -> None:
 def aborte(msg_id: object, *args: object) -> None:
     """ABORTE id, args (ABORT under $MODE PICK.ERRMSG): show the ERRMSG
     message, then end with the Abort error."""
-    from runtime_lib.pick_messages import show_pick_message
+    from runtime_lib.pick_messages import errmsg
 
-    show_pick_message(msg_id, *args)
+    errmsg(msg_id, *args)
     raise AbortError()

@@ -29,22 +29,23 @@ BELL = "\x07"
 JUSTIFY = {"A": "L", "R": "R"}
 
 
-def show_pick_message(msg_id: object, *args: object) -> None:
-    """Show ERRMSG record ``msg_id`` with its arguments on the display."""
+def errmsg(msg_id: object, *args: object) -> None:
+    """ERRMSG id, args: show ERRMSG record ``id`` with its arguments on the
+    display (STOPE and ABORTE show theirs the same way)."""
     from runtime_lib.files.records import open_file, read
 
     id = to_str(msg_id) or "NULL"
-    outcome, errmsg = open_file("", "ERRMSG")
+    outcome, errmsg_file = open_file("", "ERRMSG")
     if outcome != THEN:
-        _show(sysmsg(1620, id) + "\n")
+        terminal.emit(sysmsg(1620, id) + "\n")
         return
-    outcome, record = read(errmsg, id)
+    outcome, record = read(errmsg_file, id)
     if outcome != THEN:
-        _show(f"[{id}] {sysmsg(1621)}\n")
+        terminal.emit(f"[{id}] {sysmsg(1621)}\n")
         return
     if id.isdigit() and id.isascii():
         session.system_return_code = int(id)
-    _show(_format(id, record, IM.join(to_str(a) for a in args)) + "\n")
+    terminal.emit(_format(id, record, IM.join(to_str(a) for a in args)) + "\n")
 
 
 def _format(id: str, record: str, args: str) -> str:
@@ -74,7 +75,3 @@ def _format(id: str, record: str, args: str) -> str:
         elif kind == "T":
             out.append(to_str(oconv(time(), "MTS")))
     return "".join(out)
-
-
-def _show(text: str) -> None:
-    terminal.emit(text)
