@@ -146,6 +146,12 @@ class RoutineLowerer:
                 )
             )
             scope.frame.owned.update(["_argc", "_args"])
+        for param in self.copied_params():
+            # "(NAME)": the routine works on a copy and hands the caller
+            # back what it passed (BCOMP's OP.DEREF of the argument).
+            copy = scope.argument_copy(param.name)
+            scope.frame.owned.add(copy)
+            out.append(P.assign(copy, P.name(self.module.namer[param.name])))
         if self.makes_frame():
             out.append(P.assign("_v", P.rt_call("Frame", P.name(self.module.frame()))))
         params = {p.name for p in routine.params}
@@ -163,6 +169,13 @@ class RoutineLowerer:
         out += self.matrices()
         out += self.commons()
         return out
+
+    def copied_params(self) -> list:
+        """Parameters written ``(NAME)``, which get a copy of the argument
+        (a class's methods are given copies by ``rt.method``)."""
+        if self.routine.method:
+            return []
+        return [p for p in self.routine.params if p.by_value and not p.matrix]
 
     def unnamed_arguments(self) -> bool:
         """A PUBLIC routine whose parameters end with ``...``."""

@@ -262,6 +262,11 @@ class Scope:
         self.write_name(py)
         return py
 
+    def argument_copy(self, name: str) -> str:
+        """The local keeping what the caller passed for a ``(NAME)``
+        parameter, handed back unchanged."""
+        return "_in_" + self.namer[name]
+
     def temp(self) -> str:
         return f"_t{next(self.temps)}"
 

@@ -1237,16 +1237,20 @@ class StmtLowerer(FileStatements):
         return P.tuple_(values)
 
     def parameter_list(self, node) -> list[cst.BaseExpression]:
-        """The routine's named parameters, as it hands them back."""
-        return [
-            (
-                P.name(self.scope.namer[p.name])
-                if not p.matrix
-                else self.scope.matrix(p.name, node)
-            )
-            for p in self.scope.routine.params
-            if p.name != "..."
-        ]
+        """The routine's named parameters, as it hands them back (for a
+        ``(NAME)`` parameter, what the caller passed)."""
+        routine = self.scope.routine
+        out: list[cst.BaseExpression] = []
+        for p in routine.params:
+            if p.name == "...":
+                continue
+            if p.matrix:
+                out.append(self.scope.matrix(p.name, node))
+            elif p.by_value and not routine.method:
+                out.append(P.name(self.scope.argument_copy(p.name)))
+            else:
+                out.append(P.name(self.scope.namer[p.name]))
+        return out
 
     def sets_arguments(self) -> bool:
         return any(

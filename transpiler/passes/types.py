@@ -1224,7 +1224,7 @@ def find_param_writes(program, analyses: list) -> None:
             found = analysis.assigned_in_all(
                 [child.flow.main] + [s.body for s in child.flow.sections]
             )
-            params = {p.name for p in child.params}
+            params = {p.name for p in child.params if not p.by_value}
             writes = params if found is EVERYTHING else params & found
             if child.param_writes is None or writes != child.param_writes:
                 child.param_writes = writes
