@@ -71,9 +71,13 @@ class UnassignedError(BasicError):
 
     text = "Unassigned variable"
 
-    def __init__(self, name: str = "", **kwargs):
+    def __init__(self, name: str = "", marker: object = None, **kwargs):
         super().__init__(**kwargs)
         self.name = name
+        # The unassigned value that was read: the program runner names the
+        # variable that holds it where the error happened (a subroutine's
+        # parameter rather than the caller's variable it came from).
+        self.marker = marker
 
     def subject(self) -> str:
         return f" {self.name}" if self.name else ""

@@ -22,6 +22,7 @@ from runtime_lib.errors import (
     ChainProgram,
     NonNumericError,
     StopProgram,
+    UnassignedError,
 )
 
 # "# 12: PRINT X" before a statement, "# 3 in DEFS.INC: ..." for an $INSERTed
@@ -142,6 +143,9 @@ def locate_error(exc: BaseException) -> Optional[Location]:
     if isinstance(exc, BasicError):
         if isinstance(exc, NonNumericError) and exc.variable is None:
             exc.variable = _variable_holding(frame, exc.value, location.text)
+        elif isinstance(exc, UnassignedError) and exc.marker is not None:
+            held_by = _variable_holding(frame, exc.marker, location.text)
+            exc.name = held_by or exc.name
         exc.line = location.line
         exc.item = location.item
         exc.path = location.path

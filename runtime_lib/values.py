@@ -117,7 +117,7 @@ class Unassigned:
 
     def fail(self) -> UnassignedError:
         """Return the error to raise for reading this variable."""
-        return UnassignedError(self.name)
+        return UnassignedError(self.name, marker=self)
 
 
 UNASSIGNED = Unassigned()
