@@ -37,7 +37,8 @@ from runtime_lib.objects import DEFAULT_MAX_ARGS
 from transpiler.lower import pybuild as P
 from transpiler.lower.naming import basic_to_python, local_routine_name, unique
 from transpiler.lower.routines import RoutineLowerer
-from transpiler.lower.scope import Module
+from transpiler.lower.scope import Module, Scope, comment_line
+from transpiler.lower.statements import StmtLowerer
 from transpiler.passes.resolve import Routine
 
 
@@ -94,14 +95,8 @@ def leading_comments(module: Module) -> list[str]:
         if line >= first:
             break
         module.emitted_comments.add(index)
-        out.append("# " + _clean(module.program.item.comments[index].text))
+        out.append(comment_line(module.program.item.comments[index].text))
     return out
-
-
-def _clean(text: str) -> str:
-    from transpiler.diagnostics import printable
-
-    return printable(text).rstrip()
 
 
 def class_decorator(module: Module) -> cst.Call:
@@ -137,11 +132,8 @@ def class_decorator(module: Module) -> cst.Call:
     return P.rt_call("basic_class", P.name("__basic__"), **kwargs)
 
 
-def _constants(module: Module):
+def _constants(module: Module) -> StmtLowerer:
     """A statement lowerer for the constant expressions of declarations."""
-    from transpiler.lower.scope import Scope
-    from transpiler.lower.statements import StmtLowerer
-
     return StmtLowerer(Scope(module, module.program.main))
 
 

@@ -334,7 +334,7 @@ class Scope:
         for index in indices[first:last]:
             if index not in emitted:
                 emitted.add(index)
-                comments.append("# " + _clean(item_comments[index].text))
+                comments.append(comment_line(item_comments[index].text))
         comments.append(self.line_marker(span))
         return comments
 
@@ -351,6 +351,12 @@ class Scope:
         if origin.file.path != self.module.program.item.path:
             where += f" in {_file_label(origin.file.path)}"
         return f"# {where}: {_clean(origin.text.strip())}".rstrip()
+
+
+def comment_line(text: str) -> str:
+    """A BASIC comment as a line of Python comment, unprintable characters
+    escaped."""
+    return "# " + _clean(text)
 
 
 def _clean(text: str) -> str:
