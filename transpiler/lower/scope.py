@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 import libcst as cst
 
@@ -194,11 +194,8 @@ class Scope:
         )
 
     def is_matrix(self, name: str) -> bool:
-        scope: Optional[Scope] = self
-        while scope is not None:
-            if name in scope.routine.matrices:
-                return True
-            scope = scope.parent
+        if self.is_routine_matrix(name):
+            return True
         klass = self.module.program.klass
         if klass is not None and name in klass.variables:
             return klass.variables[name].dims is not None
@@ -211,13 +208,19 @@ class Scope:
             return P.subscript(
                 P.name(self.common_alias(slot.block)), P.number(slot.index)
             )
-        if not any(name in s.routine.matrices for s in self.scopes()):
+        if not self.is_routine_matrix(name):
             held = self.class_attribute(name)
             if held is not None:
                 return held
         return P.name(self.namer[name])
 
-    def scopes(self):
+    def is_routine_matrix(self, name: str) -> bool:
+        """Is ``name`` a matrix of this routine or one it is nested in (not
+        COMMON's or an object's)?"""
+        return any(name in scope.routine.matrices for scope in self.scopes())
+
+    def scopes(self) -> Iterator[Scope]:
+        """This scope, then each one it is nested in."""
         scope: Optional[Scope] = self
         while scope is not None:
             yield scope
@@ -306,11 +309,9 @@ class Scope:
         return P.call(P.attr("self", local_routine_name(name)), *args)
 
     def section(self, label: str) -> str:
-        scope: Optional[Scope] = self
-        while scope is not None:
+        for scope in self.scopes():
             if label in scope.sections:
                 return scope.sections[label]
-            scope = scope.parent
         from transpiler.diagnostics import InternalError
 
         raise InternalError(
