@@ -270,6 +270,26 @@ PROGRAMS = {
           Y = I + X
         NEXT I
     """,
+    "locate_ins_del_counters": """
+        L = "a" : @VM : "c" : @VM : "e"
+        FOR I = 1 TO 3
+          LOCATE I IN L<1, 1> BY "AR" SETTING P ELSE INS I BEFORE L<1, P>
+        NEXT I
+        PRINT L : " " : I
+        FOR I = 1 TO 9
+          LOCATE "e" IN L<1, 1> SETTING I ELSE NULL
+          I = I * 2
+        NEXT I
+        PRINT I
+        J = 0
+        FOR I = 1 TO 3
+          DEL L<1, 1>
+          INS I BEFORE L<1, I>
+          CONVERT "1" TO "x" IN L
+          J += I
+        NEXT I
+        PRINT L : " " : I : " " : J
+    """,
 }
 
 SWAP_IT = """
@@ -342,6 +362,15 @@ NATIVE = [
         "L = ''\nFOR I = 1 TO 3\nLOCATE I IN L<1> BY 'AR' SETTING P ELSE NULL\n"
         "INS I BEFORE L<P>\nNEXT I",
         '_L_fields.locate(I, 1, 0, 0, "AR")',
+    ),
+    (
+        "L = ''\nFOR I = 1 TO 3\nLOCATE I IN L<1> BY 'AR' SETTING P ELSE NULL\n"
+        "INS I BEFORE L<1, P>\nNEXT I",
+        "for I in range(1, 4):",
+    ),
+    (
+        "L = ''\nFOR I = 1 TO 3\nCONVERT I TO 'x' IN L\nDEL L<I>\nNEXT I",
+        "for I in range(1, 4):",
     ),
     (
         "L = 'a'\nFOR I = 1 TO 3\nINS I BEFORE L<1, I>\nNEXT I",

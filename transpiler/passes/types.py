@@ -429,6 +429,10 @@ class RoutineTypes:
             out |= self.base_names(stmt.var)
         elif isinstance(stmt, A.Remove):
             out |= self.base_names(stmt.target) | self.base_names(stmt.delim)
+        elif isinstance(stmt, (A.Ins, A.Del, A.ConvertStmt)):
+            out |= self.base_names(stmt.target)  # as stmt_Ins models them
+        elif isinstance(stmt, A.Locate):
+            out |= self.base_names(stmt.setting)
         elif isinstance(stmt, A.FileStmt):
             for target in stmt.targets:
                 out |= self.base_names(target)
