@@ -9,13 +9,15 @@ import pytest
 
 from runtime_lib import calls
 from runtime_lib import catalog as cat
-from runtime_lib.errors import ArgumentCountError, BasicError
+from runtime_lib.errors import ArgumentCountError, BasicError, UnsupportedAtRuntime
 from runtime_lib.state import DEFAULT_PRECISION, state
 
 ITEMS = {
     "BUMP.IT": "SUBROUTINE BUMP.IT(A, B)\nA += B\nRETURN\n",
     "SHOW.PREC": 'SUBROUTINE SHOW.PREC(P)\nP = 1/3 : ""\nPRECISION 9\nRETURN\n',
     "TWICE": "FUNCTION TWICE(X)\nRETURN X * 2\n",
+    # N is computed, so the lowering cannot tell which parameter it names.
+    "SET.NTH": 'SUBROUTINE SET.NTH(A, B, N)\nSET.ARG N, "x"\nRETURN\n',
 }
 
 
@@ -53,3 +55,16 @@ def test_each_call_runs_at_its_own_precision(folder, monkeypatch):
         (third,) = calls.call("SHOW.PREC", 0)
         assert third == "0.3333" and DEFAULT_PRECISION == 4
         assert state.precision == 2
+
+
+@pytest.mark.parametrize("n", [0, 4, -1])
+def test_an_argument_the_routine_does_not_have_is_an_illegal_reference(folder, n):
+    with pytest.raises(BasicError) as caught:
+        calls.call("SET.NTH", 1, 2, n)
+    assert caught.value.text == "Illegal argument reference"
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_a_computed_number_naming_a_named_parameter_is_reported(folder, n):
+    with pytest.raises(UnsupportedAtRuntime, match=f"SET.ARG of argument {n}, a named"):
+        calls.call("SET.NTH", 1, 2, n)
