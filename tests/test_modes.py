@@ -172,3 +172,7 @@ def test_abort_with_arguments_is_pick_style(tmp_path):
     program = tmp_path / "PABORT.bas"
     program.write_text(ERRMSG_SETUP + 'ABORT "7", "y"\n')
     assert run_basic(program, tmp_path).stdout.decode() == "[7] goney\n"
+
+
+def test_abortm_takes_one_message():
+    assert errors('ABORTM "a", "b"\n') == ["ABORTM takes one message"]

@@ -1304,7 +1304,7 @@ class StmtLowerer(FileStatements):
         """Whether STOP/ABORT shows an ERRMSG message (BCOMP
         pick.style.message): always for STOPE/ABORTE, never for
         STOPM/ABORTM, under $MODE PICK.ERRMSG for plain STOP/ABORT."""
-        if node.kind.endswith("E"):
+        if node.kind in ("STOPE", "ABORTE"):
             return True
         return node.kind in ("STOP", "ABORT") and self.scope.mode("PICK.ERRMSG")
 
@@ -1325,6 +1325,9 @@ class StmtLowerer(FileStatements):
             return self.rt("abort")
         # BCOMP takes a single message for ABORT; "ABORT 201, 'X'" (Pick and
         # UniVerse code) can only mean a message id and its arguments.
+        if node.kind == "ABORTM" and node.args:
+            self.scope.error(node.args[0], "ABORTM takes one message", "E-SYNTAX")
+            return []
         if self.pick_message(node) or node.args:
             values = [self.value(a) for a in [node.message, *node.args]]
             return self.rt("aborte", *values)
@@ -1338,7 +1341,7 @@ class StmtLowerer(FileStatements):
     def by_reference(self, args: list[A.Expr], call: cst.BaseExpression) -> list:
         """Call, then store what the callee left in its arguments back in the
         caller's variables (BASIC passes variables by reference)."""
-        targets = [a for a in args]
+        targets = list(args)
         assignable = [self.is_assignable(a) for a in targets]
         if not any(assignable):
             return [P.expr_stmt(call)]
