@@ -120,6 +120,8 @@ _HINT_FROM = 8
 
 
 def _remember(hints: dict, key: int, entry: tuple) -> None:
+    """Keep a lookup's end for the next one in the same string, forgetting
+    the oldest when the table is full."""
     if key not in hints and len(hints) >= _MAX_HINTS:
         del hints[next(iter(hints))]
     hints[key] = entry
@@ -146,9 +148,7 @@ def _field_start(s: str, field: int) -> int:
             return -1
         pos += 1
     if field >= _HINT_FROM:
-        if key not in _FIELD_HINTS and len(_FIELD_HINTS) >= _MAX_HINTS:
-            del _FIELD_HINTS[next(iter(_FIELD_HINTS))]
-        _FIELD_HINTS[key] = (s, field, pos)
+        _remember(_FIELD_HINTS, key, (s, field, pos))
     return pos
 
 
@@ -444,9 +444,7 @@ def field(s: object, delim: object, occ: object, n: object = 1) -> str:
             elif occ >= _HINT_FROM - 1:
                 # Where the next item starts.
                 key = id(s)
-                if key not in _GROUP_HINTS and len(_GROUP_HINTS) >= _MAX_HINTS:
-                    del _GROUP_HINTS[next(iter(_GROUP_HINTS))]
-                _GROUP_HINTS[key] = (s, d, occ + 1, end + 1)
+                _remember(_GROUP_HINTS, key, (s, d, occ + 1, end + 1))
             state.col1 = start
             state.col2 = end + 1
             return s[start:end]
@@ -496,9 +494,7 @@ def _group_start(s: str, d: str, occ: int) -> int:
             return -1
         pos += 1
     if occ >= _HINT_FROM:
-        if key not in _GROUP_HINTS and len(_GROUP_HINTS) >= _MAX_HINTS:
-            del _GROUP_HINTS[next(iter(_GROUP_HINTS))]
-        _GROUP_HINTS[key] = (s, d, occ, pos)
+        _remember(_GROUP_HINTS, key, (s, d, occ, pos))
     return pos
 
 
