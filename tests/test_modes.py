@@ -31,7 +31,7 @@ def test_time_ms_adds_milliseconds(tmp_path):
     text = (
         "$MODE TIME.MS\n"
         "T = TIME()\n"
-        "PRINT (T >= 0) : (T < 86400) : (INT(T * 1000) = T * 1000)\n"
+        "PRINT (T >= 0) : (T < 86400) : (ABS(T * 1000 - INT(T * 1000 + 0.5)) < 0.01)\n"
         "LOOP UNTIL INT(TIME()) # TIME() DO REPEAT\n"
         'PRINT "fraction seen"\n'
     )
