@@ -73,16 +73,19 @@ def _run_command(command: str, trap_aborts: bool) -> None:
         return
     verb = words[0].upper()
     handler = find_command(verb)
-    if handler is not None:
-        session.system_return_code = handler(words, text)
-        return
-    main, _ = resolve_command(text)
-    if main is None:
-        terminal.emit(f"{words[0]} is not in your VOC\n")
-        session.system_return_code = -1
-        return
+    main = None
+    if handler is None:
+        main, _ = resolve_command(text)
+        if main is None:
+            terminal.emit(f"{words[0]} is not in your VOC\n")
+            session.system_return_code = -1
+            return
     try:
-        main(sentence=text)
+        if handler is not None:
+            # A verb may run a program too (RUN), which may abort.
+            session.system_return_code = handler(words, text)
+        else:
+            main(sentence=text)
     except AbortError:
         if not trap_aborts:
             raise

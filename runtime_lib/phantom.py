@@ -37,9 +37,9 @@ from typing import Optional
 
 from runtime_lib import process, terminal
 from runtime_lib.commands import command
+from runtime_lib.files.codes import ER_ARGS
 from runtime_lib.values import FM
 
-ER_ARGS = 1
 ER_PROCESS = 10
 ER_TXN = 1010
 

@@ -1,0 +1,2 @@
+* Run by run_verb.bas through the RUN verb: shows the command it got.
+PRINT "target: " : @SENTENCE

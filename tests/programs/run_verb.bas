@@ -1,0 +1,20 @@
+* RUN [file] program, as CPROC's INT.RUN reads it: two words name the file
+* and the program, one names a program in BP; @SENTENCE stays the whole
+* command, so arguments need the file named. With no BP file, pick2py finds
+* the program in the catalogue.
+EXECUTE "RUN"
+PRINT @SYSTEM.RETURN.CODE
+EXECUTE "RUN RUN.TARGET"
+EXECUTE "RUN RUN.TARGET X Y"
+EXECUTE "RUN NOFILE RUN.TARGET"
+PRINT @SYSTEM.RETURN.CODE
+EXECUTE "CREATE.FILE BP DIRECTORY" CAPTURING OUT
+OPEN "BP" TO BP ELSE STOP "no BP"
+WRITE "PRINT 'in BP: ' : @SENTENCE" TO BP, "SHOW.IT"
+EXECUTE "RUN BP SHOW.IT 1 2"
+EXECUTE "RUN SHOW.IT"
+EXECUTE "RUN BP MISSING"
+PRINT @SYSTEM.RETURN.CODE
+EXECUTE "RUN RUN.TARGET"
+EXECUTE "RUN BP SHOW.IT" CAPTURING OUT
+PRINT "captured " : OUT
