@@ -5,9 +5,9 @@ program never silently runs under different rules than it asked for:
 
 - ``honoured``: the lowering or the runtime follows the mode;
 - ``no effect``: the mode changes nothing pick2py does (a warning BCOMP
-  gives, a feature pick2py does not have in the first place);
-- ``unsupported``: the mode changes behaviour pick2py does not reproduce yet;
-  using it is an E-UNSUPPORTED diagnostic.
+  gives, a feature pick2py does not have in the first place).
+
+A name not listed is an "unknown $MODE" error.
 """
 
 from __future__ import annotations
@@ -46,6 +46,4 @@ def mode_problem(name: str) -> str | None:
     status = MODES.get(name)
     if status is None:
         return f"unknown $MODE {name}"
-    if status == "unsupported":
-        return f"$MODE {name} is not supported yet"
     return None
