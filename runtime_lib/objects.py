@@ -37,6 +37,7 @@ when the object's reference count drops to zero.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -162,12 +163,11 @@ def basic_class(
         info.entry = info.python_entry = cls
         from runtime_lib import catalog
 
-        namespace = next(
-            (v.__globals__ for v in vars(cls).values() if hasattr(v, "__globals__")),
-            None,
-        )
-        if namespace is not None:
-            catalog.catalog.note_module(namespace)
+        # Every loader of generated modules puts the module in sys.modules
+        # before running it, so the class's module is there now.
+        module = sys.modules.get(cls.__module__)
+        if module is not None:
+            catalog.catalog.note_module(vars(module))
         return cls
 
     return decorate

@@ -77,6 +77,11 @@ BASIC = {
         PRINT UPCASE(FIELD(@SENTENCE, " ", 2))
         END
         """,
+    "lib/TALLY.bas": """\
+        CLASS TALLY
+        PUBLIC COUNT
+        END
+        """,
     # A second package whose subroutines CALL into the first one.
     "app/BY.NAME.bas": """\
         SUBROUTINE BY.NAME(WHICH, TEXT)
@@ -308,6 +313,19 @@ def test_call_finds_items_beside_an_imported_generated_module(packages):
         """,
     )
     assert out == "OUTER.Arguments(A=21, B=42)\n"
+
+
+def test_importing_a_class_module_adds_its_folder_to_the_catalogue(packages):
+    out = run_script(
+        packages,
+        """
+        import tally
+        from runtime_lib import catalog
+
+        print([folder.rsplit("/", 1)[-1] for folder in catalog.catalog.imported_from])
+        """,
+    )
+    assert out == "['lib']\n"
 
 
 def test_pyapi_call_runs_a_catalogued_item_by_basic_name(packages):
