@@ -238,7 +238,7 @@ _SYSTEM_ITEMS = {
     10: lambda: 1 if _terminal().input_state.data else 0,
     11: lambda: 1 if _selected() else 0,
     18: lambda: os.getpid(),
-    23: lambda: _terminal().keyboard.break_allowed(),
+    23: lambda: _terminal().ttymodes.break_allowed(),
     24: lambda: 1 if _terminal().input_state.echo else 0,
     26: lambda: _terminal().input_state.prompt,
     27: os.getuid,

@@ -50,7 +50,6 @@ from runtime_lib.terminal.inputs import (
 )
 from runtime_lib.terminal.keyboard import (
     bindkey,
-    break_,
     inputblk,
     keycode,
     keyedit,
@@ -61,9 +60,8 @@ from runtime_lib.terminal.keyboard import (
     keyinr,
     keyready,
     restore_terminal,
-    ttyget,
-    ttyset,
 )
+from runtime_lib.terminal.ttymodes import break_, ttyget, ttyset
 from runtime_lib.terminal.printer import (
     crt,
     footing,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from basic_runner import run_basic
-from runtime_lib.terminal import keyboard
+from runtime_lib.terminal import keyboard, ttymodes
 from runtime_lib.values import FM, IM
 
 ESC = "\x1b"
@@ -221,27 +221,27 @@ def test_inputblk_from_a_pipe_is_empty(keys):
 
 
 def test_ttyget_gives_the_modes(keys):
-    assert keyboard.ttyget().split(FM) == ["1", "1", "3", "\n", "\r"]
+    assert ttymodes.ttyget().split(FM) == ["1", "1", "3", "\n", "\r"]
 
 
 def test_ttyset_sets_them(keys):
-    keyboard.ttyset(FM.join(["0", "0", "7", "", "\n"]))
-    assert keyboard.ttyget().split(FM) == ["0", "0", "7", "\n", "\n"]
+    ttymodes.ttyset(FM.join(["0", "0", "7", "", "\n"]))
+    assert ttymodes.ttyget().split(FM) == ["0", "0", "7", "\n", "\n"]
     keys(b"a\n\r")
     assert keyboard.keyinc() == "a"  # no case inversion
     assert keyboard.keyin() == "\n"  # a line's end reads as the new newline
     assert keyboard.keyin() == "\r"  # from a pipe CR is just CR
-    keyboard.ttyset(FM.join(["1", "1", "0", "", ""]))  # 0 and "": left as they are
-    assert keyboard.ttyget().split(FM) == ["1", "1", "7", "\n", "\n"]
-    keyboard.ttyset("")  # "" is not 0: both flags on
-    assert keyboard.ttyget().split(FM)[:2] == ["1", "1"]
+    ttymodes.ttyset(FM.join(["1", "1", "0", "", ""]))  # 0 and "": left as they are
+    assert ttymodes.ttyget().split(FM) == ["1", "1", "7", "\n", "\n"]
+    ttymodes.ttyset("")  # "" is not 0: both flags on
+    assert ttymodes.ttyget().split(FM)[:2] == ["1", "1"]
 
 
 def test_ttyset_cannot_change_the_display_newline(keys):
     from runtime_lib.errors import UnsupportedAtRuntime
 
     with pytest.raises(UnsupportedAtRuntime, match="newline sequence"):
-        keyboard.ttyset(FM.join(["1", "1", "3", "\r", "\r"]))
+        ttymodes.ttyset(FM.join(["1", "1", "3", "\r", "\r"]))
 
 
 def test_ttyset_at_a_terminal_sets_the_break_key(term, monkeypatch):
@@ -253,11 +253,11 @@ def test_ttyset_at_a_terminal_sets_the_break_key(term, monkeypatch):
     try:
         monkeypatch.setattr(keyboard.keyboard, "fd", slave)
         cooked = termios.tcgetattr(slave)
-        keyboard.ttyset(FM.join(["0", "1", "2"]))
+        ttymodes.ttyset(FM.join(["0", "1", "2"]))
         modes = termios.tcgetattr(slave)
         assert not modes[3] & termios.ISIG  # the break key is a key now
         assert modes[6][termios.VINTR] == b"\x02"
-        keyboard.ttyset(FM.join(["1", "1", "3"]))
+        ttymodes.ttyset(FM.join(["1", "1", "3"]))
         modes = termios.tcgetattr(slave)
         assert modes[3] & termios.ISIG and modes[6][termios.VINTR] == b"\x03"
         keyboard.restore_terminal()
@@ -292,31 +292,31 @@ def held_breaks(term):
 
 
 def test_break_off_and_on_count(held_breaks):
-    assert keyboard.break_allowed() == 1
-    keyboard.break_(0)
-    keyboard.break_(0)
-    assert keyboard.break_allowed() == 0
-    keyboard.break_(1)
-    assert keyboard.break_allowed() == 0  # one BREAK OFF still counted
-    keyboard.break_(-1)  # BREAK CLEAR counts one less too
-    assert keyboard.break_allowed() == 1
-    keyboard.break_(1)  # never below 0
-    keyboard.break_(0)
-    assert keyboard.break_allowed() == 0
+    assert ttymodes.break_allowed() == 1
+    ttymodes.break_(0)
+    ttymodes.break_(0)
+    assert ttymodes.break_allowed() == 0
+    ttymodes.break_(1)
+    assert ttymodes.break_allowed() == 0  # one BREAK OFF still counted
+    ttymodes.break_(-1)  # BREAK CLEAR counts one less too
+    assert ttymodes.break_allowed() == 1
+    ttymodes.break_(1)  # never below 0
+    ttymodes.break_(0)
+    assert ttymodes.break_allowed() == 0
 
 
 def test_a_held_break_takes_effect_at_break_on(held_breaks):
     import signal
 
-    keyboard.break_(0)
+    ttymodes.break_(0)
     os.kill(os.getpid(), signal.SIGINT)  # noted, not acted on
     assert keyboard.keyboard.break_pending
     with pytest.raises(KeyboardInterrupt):
-        keyboard.break_(1)
-    keyboard.break_(0)
+        ttymodes.break_(1)
+    ttymodes.break_(0)
     os.kill(os.getpid(), signal.SIGINT)
-    keyboard.break_(-1)  # BREAK CLEAR forgets it
-    keyboard.break_(1)
+    ttymodes.break_(-1)  # BREAK CLEAR forgets it
+    ttymodes.break_(1)
     with pytest.raises(KeyboardInterrupt):
         os.kill(os.getpid(), signal.SIGINT)  # no BREAK OFF: at once
 
