@@ -268,6 +268,24 @@ class Fields:
         See ``locate.locate_stmt``. Fields and values are searched on the
         list; subvalues, and an empty array, on the string.
         """
+        vfield = self.vfield
+        if (
+            vfield
+            and type(item) is int
+            and order == "AR"
+            and f == vfield
+            and type(v) is int
+            and sv == 0
+            and self.ascending
+            and numeric
+        ):
+            # The sorted-list loop (LOCATE X IN A<f,v> BY "AR" on a field
+            # held split into integers in order): what the general path
+            # below reaches, with its checks done once, not per call.
+            numbers = self.numbers
+            if numbers and 0 < v <= len(numbers) and -_INT32_MAX <= item <= _INT32_MAX:
+                i = bisect_left(numbers, item, v - 1)
+                return i < len(numbers) and numbers[i] == item, i + 1
         field = f if type(f) is int else to_int(f)
         value = v if type(v) is int else to_int(v)
         subvalue = sv if type(sv) is int else to_int(sv)
@@ -335,6 +353,28 @@ class Fields:
         self, f: object, v: object, sv: object, new: object, compatible: bool = False
     ) -> None:
         """Do ``INS new BEFORE A<f,v,sv>`` (see ``dynarray.insert``)."""
+        numbers = self.numbers
+        if (
+            numbers
+            and type(new) is int
+            and self.vfield
+            and f == self.vfield
+            and type(v) is int
+            and sv == 0
+            and 0 < v <= len(numbers) + 1
+            and -_INT32_MAX <= new <= _INT32_MAX
+        ):
+            # An integer into the field held split into integers, the
+            # sorted-list loop: what _place does for it, checks done once.
+            k = v - 1
+            self.values.insert(k, str(new))
+            numbers.insert(k, new)  # type: ignore[union-attr]
+            if self.ascending:
+                self.ascending = (k == 0 or numbers[k - 1] <= new) and (
+                    v == len(numbers) or new <= numbers[v]  # type: ignore[index]
+                )
+            self.written = True
+            return
         fields = self.parked if self.parked is not None else self._park()
         item = new
         new = item if type(item) is str else to_str(item)
