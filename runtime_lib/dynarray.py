@@ -418,6 +418,20 @@ def field(s: object, delim: object, occ: object, n: object = 1) -> str:
     it) and COL2() to the position of the delimiter after it, both 0 when
     not found.
     """
+    walk = _SPLITTING
+    if walk[0] is s and walk[4] == occ and walk[1] is delim and n == 1:
+        # The next item of the string being walked (split once).
+        k = occ - walk[3]  # type: ignore[operator]
+        parts = walk[2]
+        if k < len(parts):
+            item = parts[k]
+            start = walk[5]
+            end = start + len(item)
+            walk[4] = occ + 1  # type: ignore[operator]
+            walk[5] = end + 1
+            state.col1 = start
+            state.col2 = end + 1
+            return item
     if type(s) is str and type(delim) is str and type(occ) is int and n == 1:
         # The usual FIELD(S, ",", I), without conversions.
         if s and delim:
@@ -445,6 +459,17 @@ def field(s: object, delim: object, occ: object, n: object = 1) -> str:
                 # Where the next item starts.
                 key = id(s)
                 _remember(_GROUP_HINTS, key, (s, d, occ + 1, end + 1))
+                last = _LAST_FIELD
+                if (
+                    last[0] is s
+                    and last[2] == occ - 1
+                    and last[1] == d
+                    and len(s) - end > _WALK_FROM
+                ):
+                    # The call before read the item before: split the rest.
+                    parts = s[end + 1 :].split(d)
+                    walk[:] = [s, delim, parts, occ + 1, occ + 1, end + 1]
+                last[:] = [s, d, occ]
             state.col1 = start
             state.col2 = end + 1
             return s[start:end]
@@ -474,6 +499,16 @@ def field(s: object, delim: object, occ: object, n: object = 1) -> str:
     state.col1 = start
     state.col2 = end + 1
     return s[start:end]
+
+
+# FIELD() walking a string: [string, delimiter (the very object passed, so
+# one identity test checks it), its items from ``first`` on (split once at
+# its first character), first, the next occurrence, where it starts]; and the
+# string, delimiter and occurrence of the last FIELD() that remembered its
+# end (a walk starts at the second call in a row on the same string, so two
+# strings read in turn are never split again and again).
+_SPLITTING: list = [None, "", [], 0, 0, 0]
+_LAST_FIELD: list = [None, "", 0]
 
 
 def _group_start(s: str, d: str, occ: int) -> int:

@@ -112,8 +112,46 @@ def test_remembered_group_offsets_never_change_results(seed: int):
         count, delim = rng.choice([0, 1, 1, 2, 3]), rng.choice(delims)
         got = field(text, delim, occ, count), state.col1, state.col2
         dynarray._GROUP_HINTS.clear()
+        dynarray._SPLITTING[0] = dynarray._LAST_FIELD[0] = None
         again = field(text, delim, occ, count), state.col1, state.col2
         assert got == again, (text, delim, occ, count)
+
+
+def plain_field(s: str, delim: str, occ: int) -> tuple[str, int, int]:
+    """FIELD(s, delim, occ) and COL1(), COL2() by counting from the start."""
+    if not s or not delim:
+        return s, 0, (len(s) + 1 if s else 0)
+    parts = s.split(delim[0])
+    occ = max(occ, 1)
+    if occ > len(parts):
+        return "", 0, 0
+    start = sum(len(p) + 1 for p in parts[: occ - 1])
+    return parts[occ - 1], start, start + len(parts[occ - 1]) + 1
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_field_walks_give_what_counting_gives(seed: int):
+    """FIELD() of item after item (the walk splits the string once) gives
+    the items, COL1() and COL2() of counting from the start, also when the
+    loop jumps, steps back, changes delimiter, reads another string in
+    between or two strings in turn, or runs past the end."""
+    rng = random.Random(seed)
+    texts = [
+        "".join(rng.choice("ab,,;") for _ in range(rng.randint(0, 400)))
+        for _ in range(2)
+    ]
+    texts.append(texts[0][:-1])  # equal to the start of the first, not it
+    occs = [0, 0, 0]
+    for _ in range(500):
+        which = 0 if rng.random() < 0.8 else rng.randint(1, 2)
+        text = texts[which]
+        occ = occs[which] + 1
+        if rng.random() < 0.05:
+            occ = rng.randint(-1, 90)
+        delim = ",;" if rng.random() < 0.97 else rng.choice([";", ""])
+        got = field(text, delim, occ), state.col1, state.col2
+        assert got == plain_field(text, delim, occ), (text, delim, occ)
+        occs[which] = occ
 
 
 def test_sequential_reads_are_linear():
