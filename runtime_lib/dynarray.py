@@ -25,6 +25,8 @@ when the loop ends (the lowering decides where; see
 from __future__ import annotations
 
 import re
+from itertools import accumulate, chain, islice, repeat
+from operator import add
 
 from runtime_lib.errors import BasicError
 from runtime_lib.state import state
@@ -60,13 +62,14 @@ _LEVEL = {SM: 1, VM: 2, FM: 3}
 # REMOVE and the multivalue functions split on every mark, TM and IM included.
 _ANY_MARK = re.compile("[\xfb-\xff]")
 
-# REMOVE walking an array: [array, its items and marks from ``pointer`` on
-# (split with the marks kept), index of the next item, pointer, the array
-# the last REMOVE read, where that one ended]. Walks of arrays shorter than
-# _WALK_FROM bytes are not split.
+# REMOVE walking an array: [array, pointer, an iterator of the results of
+# the REMOVEs from that pointer on, the array the last REMOVE read, where
+# that one ended]. Walks of arrays shorter than _WALK_FROM bytes are not
+# split.
 _MARK_SPLIT = re.compile("([\xfb-\xff])")
-_REMOVING: list = [None, [], 0, 0, None, 0]
+_REMOVING: list = [None, 0, iter(()), None, 0]
 _WALK_FROM = 64
+_MARK_CODE = {chr(byte): 256 - byte for byte in range(0xFB, 0x100)}
 
 _RAISE = str.maketrans({TM: SM, SM: VM, VM: FM, FM: IM})
 _LOWER = str.maketrans({IM: FM, FM: VM, VM: SM, SM: TM})
@@ -603,16 +606,13 @@ def remove(s: object, pos: int) -> tuple[str, int, int]:
     REMOVEs give "" and 0 without moving it.
     """
     walk = _REMOVING
-    if walk[0] is s and walk[3] == pos:
-        # The next item of the array being walked (split once, in C).
-        parts, k = walk[1], walk[2]
-        item = parts[k]
-        if k + 1 < len(parts):
-            walk[2] = k + 2
-            walk[3] = pos = pos + len(item) + 1
-            return item, 256 - ord(parts[k + 1]), pos
+    if walk[0] is s and walk[1] == pos:
+        # The next result of the array being walked (made in C).
+        result = next(walk[2], None)
+        if result is not None:
+            walk[1] = result[2]
+            return result
         walk[0] = None
-        return item, 0, len(s) + 1  # type: ignore[arg-type]
     if type(s) is not str:
         s = to_str(s)
     if not s or pos > len(s):
@@ -621,11 +621,30 @@ def remove(s: object, pos: int) -> tuple[str, int, int]:
     if match is None:
         return s[pos:], 0, len(s) + 1
     end = match.start()
-    if pos and walk[4] is s and walk[5] == pos and len(s) - end > _WALK_FROM:
+    if pos and walk[3] is s and walk[4] == pos and len(s) - end > _WALK_FROM:
         # A second REMOVE where the last one ended: split the rest now.
-        walk[:4] = [s, _MARK_SPLIT.split(s[end + 1 :]), 0, end + 1]
-    walk[4], walk[5] = s, end + 1
+        walk[:3] = [s, end + 1, _remove_results(s[end + 1 :], end + 1)]
+    walk[3], walk[4] = s, end + 1
     return s[pos:end], 256 - ord(s[end]), end + 1
+
+
+def _remove_results(rest: str, pointer: int):
+    """Return an iterator of what REMOVE returns for each item of ``rest``,
+    the array from ``pointer`` on: (item, delimiter code, new pointer),
+    the last one with code 0 and the pointer one past the end. Split once
+    and zipped in C, so a REMOVE loop costs a ``next()`` an item."""
+    marks = [mark for mark in _MARK_CODE if mark in rest]
+    if len(marks) == 1:
+        # One kind of mark (a list of fields, say): str.split is ten times
+        # faster than the regular expression.
+        items = rest.split(marks[0])
+        codes = chain(repeat(_MARK_CODE[marks[0]], len(items) - 1), (0,))
+    else:
+        parts = _MARK_SPLIT.split(rest)
+        items = parts[0::2]
+        codes = chain(map(_MARK_CODE.__getitem__, islice(parts, 1, None, 2)), (0,))
+    ends = accumulate(map(add, map(len, items), repeat(1)), initial=pointer)
+    return zip(items, codes, islice(ends, 1, None))
 
 
 def setrem(s: object, n: object, pos: int = 0) -> int:
