@@ -19,6 +19,8 @@ record per list, ids separated by field marks.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from runtime_lib.clauses import ELSE, ON_ERROR, THEN
 from runtime_lib.errors import BasicError, DataTypeError
 from runtime_lib.files import codes
@@ -56,19 +58,43 @@ SAVED_LISTS_PATH = "$SVLISTS"
 
 
 class SelectListVar:
-    """A select list held in a variable (ScarletDME's SELLIST type)."""
+    """A select list held in a variable (ScarletDME's SELLIST type).
 
-    __slots__ = ("items",)
+    As there, the list is a string of ids that READNEXT walks with a
+    pointer rather than consumes: the variable's value stays the whole
+    list, and each READNEXT costs the same however long the list is.
+    """
 
-    def __init__(self, items: list[str]):
-        self.items = items
+    __slots__ = ("ids", "next")
+
+    def __init__(self, ids: list[str]):
+        self.ids = ids
+        self.next = 0  # index in ids of the entry READNEXT gives next
 
     def __repr__(self) -> str:
-        return f"SelectListVar({len(self.items)} ids)"
+        return f"SelectListVar({len(self.ids) - self.next} of {len(self.ids)} ids left)"
+
+    @property
+    def items(self) -> list[str]:
+        """The ids still to be read."""
+        return self.ids[self.next :]
+
+    def load(self, ids: list[str]) -> None:
+        """Hold a new list (none: used up), read from its start."""
+        self.ids = ids
+        self.next = 0
+
+    def take(self) -> Optional[str]:
+        """The next entry, or None when the list is used up."""
+        if self.next >= len(self.ids):
+            return None
+        entry = self.ids[self.next]
+        self.next += 1
+        return entry
 
     def basic_str(self) -> str:
-        """Return the ids still to be read, separated by field marks."""
-        return FM.join(self.items)
+        """Return the list's ids separated by field marks."""
+        return FM.join(self.ids)
 
 
 class _Lists:
@@ -102,7 +128,7 @@ def list_number(list_no: object) -> int | SelectListVar:
 def set_list(list_no: int | SelectListVar, ids: list[str]) -> None:
     """Make a list hold ids (none: inactive) and set @SELECTED."""
     if isinstance(list_no, SelectListVar):
-        list_no.items = list(ids)
+        list_no.load(list(ids))
         return
     _lists.lists[list_no] = ids[::-1] if ids else None
     _lists.selected = len(ids)
@@ -172,7 +198,7 @@ def selectv(f: object, *, has_on_error: bool = False) -> tuple[int, SelectListVa
     """
     target = SelectListVar([])
     outcome = _select(f, target, False, has_on_error)
-    _lists.selected = len(target.items)
+    _lists.selected = len(target.ids)
     return outcome, target
 
 
@@ -193,8 +219,8 @@ def pass_list(source: object, name: str = "") -> None:
     """
     if not isinstance(source, SelectListVar):
         raise DataTypeError(variable=name or None)
-    items = list(source.items)
-    source.items = []
+    items = source.items
+    source.load([])
     _lists.lists[0] = items[::-1] if items else None
 
 
@@ -222,9 +248,9 @@ def readnext(
     """
     source = list_number(list_no)
     if isinstance(source, SelectListVar):
-        if not source.items:
+        entry = source.take()
+        if entry is None:
             return ELSE, "", 0, 0
-        entry = source.items.pop(0)
     else:
         pending = _lists.lists[source]
         if not pending:
@@ -258,7 +284,7 @@ def readlist(list_no: object = 0) -> tuple[int, str]:
     source = list_number(list_no)
     items = remaining(source)
     if isinstance(source, SelectListVar):
-        source.items = []
+        source.load([])
     else:
         _lists.lists[source] = None
     value = FM.join(items)
@@ -284,7 +310,7 @@ def clearselect(list_no: object = 0) -> None:
         return
     target = list_number(list_no)
     if isinstance(target, SelectListVar):
-        target.items = []
+        target.load([])
     else:
         _lists.lists[target] = None
 

@@ -10,7 +10,7 @@ from runtime_lib.commands import find_command
 from runtime_lib.errors import BasicError
 from runtime_lib.files import reset_session, selects
 from runtime_lib.files.verbs import captured
-from runtime_lib.values import FM, IM, VM
+from runtime_lib.values import FM, IM, VM, to_str
 
 
 @pytest.fixture
@@ -142,6 +142,18 @@ def test_select_list_variables(account):
     var = rt.selecte()  # SELECTE: the rest of list 0 moves to the variable
     assert rt.selectinfo(0, 1) == 0
     assert drain(var) == ["y"]
+
+
+def test_readnext_walks_a_list_variable_without_changing_its_value(account):
+    # op_readnext takes a SELLIST's next field with op_rmvf: the remove
+    # pointer moves, the string stays whole.
+    f = make_file("F", ["1", "2", "3"])
+    _, var = rt.selectv(f)
+    assert rt.readnext(var)[:2] == (THEN, "1")
+    assert to_str(var) == "1" + FM + "2" + FM + "3"
+    assert rt.selectinfo(var, 3) == 2
+    assert drain(var) == ["2", "3"]
+    assert rt.readnext(var)[0] == ELSE
 
 
 def test_saved_lists(account):
