@@ -89,13 +89,16 @@ def _call_target(name: object) -> tuple[Callable, int]:
 
 
 def call(name: object, *args: object) -> tuple:
-    """CALL name(args): run a catalogued SUBROUTINE; return its parameters."""
+    """CALL name(args): run a catalogued SUBROUTINE; return its parameters,
+    one value per argument (the caller unpacks them into its variables)."""
     found = _CALL_TARGETS.get(name) if type(name) is str else None
     if found is None:
         found = _call_target(name)
     entry, count = found
-    if count != len(args) and count >= 0:
-        raise ArgumentCountError(to_str(name), len(args), count)
+    if count != len(args):
+        if count >= 0:
+            raise ArgumentCountError(to_str(name), len(args), count)
+        return _call_var_args(entry, args)
     saved = state.precision
     state.precision = DEFAULT_PRECISION
     try:
@@ -105,6 +108,18 @@ def call(name: object, *args: object) -> tuple:
     if result is None:
         return ()
     return result
+
+
+def _call_var_args(entry: Callable, args: tuple) -> tuple:
+    """CALL of a VAR.ARGS routine, which hands back all its parameters,
+    given or not: the ones the caller passed."""
+    saved = state.precision
+    state.precision = DEFAULT_PRECISION
+    try:
+        result = entry(*args)
+    finally:
+        state.precision = saved
+    return tuple(result or ())[: len(args)]
 
 
 def enter(name: object) -> None:

@@ -19,6 +19,7 @@ import textwrap
 import pytest
 
 import transpiler.api as api
+from transpiler.lower import forloops as F
 from transpiler.passes import types as T
 from transpiler.source import SourceFile
 
@@ -259,6 +260,43 @@ PROGRAMS = {
         NEXT I
         PRINT
     """,
+    "slow_for": """
+        TOTAL = 0
+        FOR I = 1 TO 5
+          CALL SWAP.IT(TOTAL, I)
+          PRINT TOTAL : "," : I :
+        NEXT I
+        PRINT " " : I
+        N = "4"
+        FOR I = 6 TO 1 STEP -2
+          CALL SWAP.IT(N, I)
+          PRINT N : "," : I :
+        NEXT I
+        PRINT " " : I
+        FOR I = 2147483645 TO 2147483647
+          CALL SWAP.IT(TOTAL, I)
+        NEXT I
+        PRINT TOTAL : " " : I
+        L = 2147483647.5
+        FOR I = 2147483646 TO L
+          CALL SWAP.IT(TOTAL, I)
+        NEXT I
+        PRINT I
+        FOR I = -2147483647 TO -2147483650 STEP -1
+          CALL SWAP.IT(TOTAL, I)
+        NEXT I
+        PRINT I
+        FOR I = "1" TO 3
+          CALL SWAP.IT(TOTAL, I)
+          I := ""
+        NEXT I
+        PRINT I
+        FOR I = 1 TO 3
+          CALL HALF.IT(I)
+          PRINT I : ";" :
+        NEXT I
+        PRINT
+    """,
     "unassigned": """
         FOR I = 1 TO 3
           TOTAL += I
@@ -299,6 +337,12 @@ IF B = 2 THEN B = 3
 RETURN
 """
 
+HALF_IT = """
+SUBROUTINE HALF.IT(X)
+X = X + 0.5
+RETURN
+"""
+
 
 def run(
     tmp_path, name: str, source: str, typed: bool, monkeypatch
@@ -310,6 +354,7 @@ def run(
     folder = tmp_path / ("typed" if typed else "plain")
     folder.mkdir(exist_ok=True)
     (folder / "SWAP.IT.bas").write_text(SWAP_IT)
+    (folder / "HALF.IT.bas").write_text(HALF_IT)
     path = folder / f"{name.upper()}.bas"
     path.write_text(textwrap.dedent(source).strip() + "\nEND\n")
     with monkeypatch.context() as patch:
@@ -317,6 +362,9 @@ def run(
             patch.setattr(
                 api, "infer_types", lambda prog: setattr(prog, "types", T.Types())
             )
+            # A FOR kept as a while: rt.for_test and rt.add, never inline.
+            patch.setattr(F, "for_test", lambda *args: args[-1])
+            patch.setattr(F, "stepped", lambda *args: args[-1])
         result = api.transpile_source(SourceFile.read(path))
     assert result.code is not None, [d.format() for d in result.diagnostics]
     module_path = folder / f"{name}_{'typed' if typed else 'plain'}.py"
@@ -389,6 +437,15 @@ NATIVE = [
         "D = 2\nLOOP WHILE D * D <= 100 DO D += 1 REPEAT",
         "D * D <= 100 if type(D) is int else rt.le(rt.mul(D, D), 100)",
     ),
+    (
+        "N = @SENTENCE\nT = 0\nFOR I = 1 TO N\nCALL S(T, I)\nNEXT I",
+        "while _n1 <= N if type(_n1) is type(N) is int else rt.for_test(_n1, N, 1):",
+    ),
+    (
+        "T = 0\nFOR I = 9 TO 1 STEP -2\nCALL S(T, I)\nNEXT I",
+        "if type(I) is int and -2147483646 <= I <= 2147483647\n",
+    ),
+    ("T = 0\nFOR I = 1 TO 9\nCALL S(T, I)\nNEXT I", 'T, I = rt.call("S", T, I)'),
 ]
 
 

@@ -16,6 +16,7 @@ ITEMS = {
     "BUMP.IT": "SUBROUTINE BUMP.IT(A, B)\nA += B\nRETURN\n",
     "SHOW.PREC": 'SUBROUTINE SHOW.PREC(P)\nP = 1/3 : ""\nPRECISION 9\nRETURN\n',
     "TWICE": "FUNCTION TWICE(X)\nRETURN X * 2\n",
+    "SOME.ARGS": "SUBROUTINE SOME.ARGS(A, B, C) VAR.ARGS\nA = ARG.COUNT()\nRETURN\n",
     # N is computed, so the lowering cannot tell which parameter it names.
     "SET.NTH": 'SUBROUTINE SET.NTH(A, B, N)\nSET.ARG N, "x"\nRETURN\n',
 }
@@ -40,6 +41,16 @@ def test_a_remembered_target_still_checks_the_argument_count(folder):
     ):
         calls.call("BUMP.IT", 1)
     assert "BUMP.IT" in calls._CALL_TARGETS
+
+
+def test_a_call_gives_back_one_value_per_argument(folder):
+    """The caller unpacks them: ``A, B = rt.call("S", A, B)``, also for a
+    VAR.ARGS routine, which hands back every parameter it declares."""
+    assert calls.call("SOME.ARGS", 0, "x") == (2, "x")
+    assert calls.call("SOME.ARGS", 0) == (1,)
+    assert calls.call("SOME.ARGS", 0, 1, 2) == (3, 1, 2)
+    with pytest.raises(ArgumentCountError):
+        calls.call("SOME.ARGS", 0, 1, 2, 3)
 
 
 def test_a_function_is_never_called_as_a_subroutine(folder):

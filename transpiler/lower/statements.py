@@ -17,6 +17,7 @@ from typing import Optional
 import libcst as cst
 
 from transpiler import ast as A
+from transpiler.lower import forloops as F
 from transpiler.lower import pybuild as P
 from transpiler.keywords import WRITABLE_AT_VARIABLES
 from transpiler.lower.expressions import ExprLowerer
@@ -815,6 +816,7 @@ class StmtLowerer(TerminalStatements, FileStatements):
         step_node = node.step if node.step is not None else A.Number(1, "1")
         limit = self.value_without_hoisting(node.limit, "a FOR limit")
         step = self.value_without_hoisting(step_node, "a FOR step")
+        step_value = F.constant_step(node.step, self.exprs.types)
         next_line = (
             self.scope.line_marker(node.next_span) if node.next_span.line else None
         )
@@ -834,11 +836,9 @@ class StmtLowerer(TerminalStatements, FileStatements):
             next_name = f"_n{next(self.scope.temps)}"
 
             def advance() -> list:
-                increment = P.assign(
-                    next_name,
-                    P.rt_call("add", self.value(node.var), self.value(step_node)),
-                )
-                return [increment]
+                var = self.value(node.var)
+                plain = P.rt_call("add", var, self.value(step_node))
+                return [P.assign(next_name, F.stepped(var, step_value, plain))]
 
             tested = P.name(next_name)
             out = self.assign_to(node.var, self.value(node.start))
@@ -851,7 +851,11 @@ class StmtLowerer(TerminalStatements, FileStatements):
             step_statements[0] = P.with_comments(step_statements[0], [next_line])
         body += step_statements
         self.loop_stack.pop()
-        out.append(P.while_(P.rt_call("for_test", tested, limit, step), body))
+        test = P.rt_call("for_test", tested, limit, step)
+        if not self.scope.mode("FOR.STORE.BEFORE.TEST"):
+            limit_kind = self.exprs.kind(node.limit)
+            test = F.for_test(tested, limit, limit_kind, step_value, test)
+        out.append(P.while_(test, body))
         return out
 
     def native_for(self, node: A.For, plan: T.ForPlan) -> list:
@@ -1129,19 +1133,45 @@ class StmtLowerer(TerminalStatements, FileStatements):
 
     # --- calls --------------------------------------------------------------------
 
-    def by_reference(self, args: list[A.Expr], call: cst.BaseExpression) -> list:
+    def by_reference(
+        self, args: list[A.Expr], call: cst.BaseExpression, unpack: bool = False
+    ) -> list:
         """Call, then store what the callee left in its arguments back in the
-        caller's variables (BASIC passes variables by reference)."""
+        caller's variables (BASIC passes variables by reference). ``unpack``:
+        the call returns exactly one value per argument (``rt.call`` does)."""
         targets = list(args)
         assignable = [self.is_assignable(a) for a in targets]
         if not any(assignable):
             return [P.expr_stmt(call)]
+        unpacked = self.unpacked(targets, assignable, call) if unpack else None
+        if unpacked is not None:
+            return unpacked
         result = self.scope.temp()
         out = [P.assign(result, call)]
         for i, (arg, ok) in enumerate(zip(targets, assignable)):
             if ok:
                 out += self.assign_to(arg, P.subscript(P.name(result), P.number(i)))
         return out
+
+    def unpacked(
+        self, args: list[A.Expr], assignable: list[bool], call: cst.BaseExpression
+    ) -> Optional[list]:
+        """``TOTAL, I = rt.call("ADD.TO", TOTAL, I)``: the values stored back
+        by one tuple assignment (``_`` for an argument that is not a
+        variable), which Python runs faster than a temporary and a subscript
+        per argument; None if some argument cannot be a target. The stores
+        happen left to right, as the subscripted ones do."""
+        targets: list = []
+        after: list = []
+        for arg, ok in zip(args, assignable):
+            found = self.unpacking_target(arg) if ok else None
+            if ok and found is None:
+                return None
+            targets.append(found[0] if found else P.name("_"))
+            after += found[1] if found else []
+        if len(targets) == 1:
+            call = P.subscript(call, P.number(0))
+        return [P.assign(targets, call)] + after
 
     def is_assignable(self, node: A.Expr) -> bool:
         if isinstance(node, A.Var):
@@ -1178,7 +1208,8 @@ class StmtLowerer(TerminalStatements, FileStatements):
                 )
                 return []
             return self.rt("enter", target)
-        return self.by_reference(node.args, P.rt_call("call", target, *args))
+        call = P.rt_call("call", target, *args)
+        return self.by_reference(node.args, call, unpack=True)
 
     def lower_GosubLocal(self, node: A.GosubLocal) -> list:
         args = [self.value(a) for a in node.args]
