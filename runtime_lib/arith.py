@@ -368,10 +368,16 @@ def add(a: object, b: object) -> object:
     """
     ta = type(a)
     tb = type(b)
-    if tb is str and len(b) < 10 and b.isdigit() and b.isascii():  # type: ignore
-        # A total plus a field read from a record: the digits are the number.
-        b = int(b)  # type: ignore[arg-type]
-        tb = int
+    if tb is str:
+        # A total plus a field read from a record: the digits are the number
+        # (a small one is looked up, which is several times faster than int()).
+        number = _SMALL_NUMBERS.get(b)
+        if number is not None:
+            b = number
+            tb = int
+        elif len(b) < 10 and b.isdigit() and b.isascii():  # type: ignore
+            b = int(b)  # type: ignore[arg-type]
+            tb = int
     if ta is int:
         if tb is int:
             r = a + b  # type: ignore[operator]
@@ -383,6 +389,10 @@ def add(a: object, b: object) -> object:
     elif ta is float and (tb is float or tb is int):
         return a + b  # type: ignore[operator]
     return _binary(a, b, _add, 0)
+
+
+# The digit strings add() reads as integers most often, with their numbers.
+_SMALL_NUMBERS = {str(n): n for n in range(1000)}
 
 
 def sub(a: object, b: object) -> object:

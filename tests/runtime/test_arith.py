@@ -483,3 +483,22 @@ def test_div_exact_gives_int(a, b):
 def test_string_operands_act_as_numbers(a, b):
     assert add(str(a), str(b)) == add(a, b)
     assert mul(str(a), " %d " % b) == mul(a, b)
+
+
+@pytest.mark.parametrize(
+    "a", [0, 5, 2**31 - 900, -(2**31), 2.5, "3", "1" + VM + "2", "", Reuse(4)]
+)
+@pytest.mark.parametrize("b", ["0", "7", "12", "999", "1000", "007", "123456789"])
+def test_add_of_a_digit_string_is_add_of_its_number(a, b):
+    """add() reads digit strings as their numbers (small ones through a
+    table): the result, and its type, are those of adding the number."""
+    got, expected = add(a, b), add(a, int(b))
+    assert got == expected and type(got) is type(expected)
+
+
+def test_add_table_holds_only_digit_strings_and_their_numbers():
+    from runtime_lib.arith import _SMALL_NUMBERS
+
+    for text, number in _SMALL_NUMBERS.items():
+        assert text.isdigit() and text.isascii() and len(text) < 10
+        assert int(text) == number and type(number) is int
