@@ -171,6 +171,9 @@ class Fields:
 
     def get(self, f: object) -> str:
         """Return field ``A<f>``."""
+        fields = self.fields
+        if fields is not None and type(f) is int and 0 < f <= len(fields):
+            return fields[f - 1]  # the loop A<I>: a field that exists
         fields = self.fields if self.fields is not None else self._list()
         if type(f) is not int:
             f = to_int(f)
@@ -178,6 +181,17 @@ class Fields:
 
     def set(self, f: object, new: object, compatible: bool = False) -> None:
         """Do ``A<f> = new``."""
+        fields = self.fields
+        if fields is not None and type(f) is int and 0 < f <= len(fields):
+            # The loop A<I> = x on a field that exists; a number holds no mark.
+            if type(new) is int:
+                fields[f - 1] = str(new)
+                self.written = True
+                return
+            if type(new) is str and FM not in new:
+                fields[f - 1] = new
+                self.written = True
+                return
         fields = self.fields if self.fields is not None else self._list()
         if type(new) is not str:
             new = str(new) if type(new) is int else to_str(new)
@@ -191,6 +205,18 @@ class Fields:
 
     def append(self, new: object, compatible: bool = False) -> None:
         """Do ``A<-1> = new``: a new last field."""
+        fields = self.fields
+        if fields is not None and len(fields) > 1 and not compatible:
+            # The loop A<-1> = x once the array has two fields (the checks
+            # below cannot fail then, but for marks in a string).
+            if type(new) is int:
+                fields.append(str(new))
+                self.written = True
+                return
+            if type(new) is str and FM not in new:
+                fields.append(new)
+                self.written = True
+                return
         fields = self.fields if self.fields is not None else self._list()
         if type(new) is not str:
             new = str(new) if type(new) is int else to_str(new)
