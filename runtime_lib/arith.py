@@ -558,6 +558,9 @@ def mod_(a: object, b: object) -> int | float:
     ``a - b * floor(a / b)``, returned as an integer when it is whole.
     No numeric arrays.
     """
+    if type(a) is int and type(b) is int and b and (a ^ b) >= 0:
+        # Same signs: C's remainder, which is Python's % (MOD(I * 7919, N)).
+        return a % b
     y = to_num(b)
     x = to_num(a)
     if type(x) is int and type(y) is int:

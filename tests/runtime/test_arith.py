@@ -502,3 +502,12 @@ def test_add_table_holds_only_digit_strings_and_their_numbers():
     for text, number in _SMALL_NUMBERS.items():
         assert text.isdigit() and text.isascii() and len(text) < 10
         assert int(text) == number and type(number) is int
+
+
+@given(INT32, INT32.filter(lambda n: n != 0))
+def test_mod_of_same_signs_is_the_c_remainder(a, b):
+    """MOD of two integers of the same sign (where mod_ uses Python's %)
+    is a - b * (a / b truncated), ScarletDME's formula for that case."""
+    if (a < 0) == (b < 0) or a == 0 and b > 0:
+        assert mod_(a, b) == a - b * (abs(a) // abs(b))
+        assert type(mod_(a, b)) is int
