@@ -14,6 +14,8 @@ Python values and hand back named results.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
+from types import CodeType
 from typing import Callable, Optional
 
 from runtime_lib import catalog as _catalog
@@ -76,16 +78,58 @@ def _parameter_count(entry: Callable) -> int:
     return code.co_argcount
 
 
-# CALL targets found so far: name as written -> (routine, parameter count).
+def _keeps_precision(entry: Callable) -> bool:
+    """Does a routine surely leave PRECISION as it finds it?
+
+    Only the PRECISION statement (``rt.precision``) changes it, and every
+    routine called in turn restores its own. So a routine keeps it when
+    neither its code nor the code nested in it (GOSUB sections, LOCAL
+    routines) names ``precision``.
+    """
+    code = getattr(entry, "__code__", None)
+    if code is None:
+        return False
+    pending = [code]
+    while pending:
+        code = pending.pop()
+        if "precision" in code.co_names:
+            return False
+        pending += [c for c in code.co_consts if isinstance(c, CodeType)]
+    return True
+
+
+# CALL targets found so far: name as written -> (routine, parameter count,
+# whether it keeps PRECISION, the same name called through rt.call).
 # The catalogue never unloads an item, so a name always finds the same one.
-_CALL_TARGETS: dict[str, tuple[Callable, int]] = {}
+_CALL_TARGETS: dict[str, tuple[Callable, int, bool, Callable]] = {}
 
 
-def _call_target(name: object) -> tuple[Callable, int]:
+def _call_target(name: object) -> tuple[Callable, int, bool, Callable]:
     target = to_str(name)
     entry, _ = _entry(target)
-    found = _CALL_TARGETS[target] = (entry, _parameter_count(entry))
+    count = _parameter_count(entry)
+    found = (entry, count, _keeps_precision(entry), partial(call, target))
+    _CALL_TARGETS[target] = found
     return found
+
+
+def call_target(name: object, count: int) -> Callable:
+    """What ``CALL name(args)`` with ``count`` arguments runs, as generated
+    code calls it: ``TOTAL, I = rt.call_target("ADD.TO", 2)(TOTAL, I)``.
+
+    The routine itself once a CALL has found it, when it takes that many
+    arguments and keeps PRECISION, and the caller runs at the default
+    PRECISION, which is the one the routine must run at: nothing needs
+    doing around the call. Otherwise :func:`call` with the name, which
+    finds the routine (after the caller has evaluated the arguments, as
+    ScarletDME's CALL does), checks the count and sets PRECISION.
+    """
+    found = _CALL_TARGETS.get(name) if type(name) is str else None
+    if found is None:
+        return partial(call, name)
+    if found[1] == count and found[2] and state.precision == DEFAULT_PRECISION:
+        return found[0]
+    return found[3]
 
 
 def call(name: object, *args: object) -> tuple:
@@ -94,7 +138,7 @@ def call(name: object, *args: object) -> tuple:
     found = _CALL_TARGETS.get(name) if type(name) is str else None
     if found is None:
         found = _call_target(name)
-    entry, count = found
+    entry, count = found[0], found[1]
     if count != len(args):
         if count >= 0:
             raise ArgumentCountError(to_str(name), len(args), count)
@@ -136,18 +180,43 @@ def enter(name: object) -> None:
 
 
 # DEFFUN targets found so far: catalogue name -> (routine, parameter count,
-# whether it is a SUBROUTINE taking the result argument first).
-_FUNCTION_TARGETS: dict[str, tuple[Callable, int, bool]] = {}
+# whether it is a SUBROUTINE taking the result argument first, whether it
+# keeps PRECISION, the same name called through rt.call_function).
+_FUNCTION_TARGETS: dict[str, tuple[Callable, int, bool, bool, Callable]] = {}
 
 
-def _function_target(name: str) -> tuple[Callable, int, bool]:
+def _function_target(name: str) -> tuple[Callable, int, bool, bool, Callable]:
     info: ItemInfo = load_item(name).__basic__
     if info.kind not in ("FUNCTION", "SUBROUTINE") or info.entry is None:
         raise BasicError(f"{name} is a {info.kind.lower()}, not a function")
     entry = info.entry
-    found = (entry, _parameter_count(entry), info.kind == "SUBROUTINE")
+    found = (
+        entry,
+        _parameter_count(entry),
+        info.kind == "SUBROUTINE",
+        _keeps_precision(entry),
+        partial(call_function, name),
+    )
     _FUNCTION_TARGETS[name] = found
     return found
+
+
+def function_target(name: str, count: int) -> Callable:
+    """What a DEFFUN'd function called with ``count`` arguments runs:
+    ``rt.function_target("PLUS", 2)(A, B)``, as :func:`call_target` for
+    CALL: the FUNCTION routine itself when nothing needs doing around it,
+    else :func:`call_function` with the name."""
+    found = _FUNCTION_TARGETS.get(name)
+    if found is None:
+        return partial(call_function, name)
+    if (
+        found[1] == count
+        and not found[2]
+        and found[3]
+        and state.precision == DEFAULT_PRECISION
+    ):
+        return found[0]
+    return found[4]
 
 
 def call_function(name: str, *args: object) -> tuple:
@@ -164,7 +233,7 @@ def call_function(name: str, *args: object) -> tuple:
     found = _FUNCTION_TARGETS.get(name)
     if found is None:
         found = _function_target(name)
-    entry, count, subroutine = found
+    entry, count, subroutine = found[:3]
     if subroutine:
         args = (_FUNCTION_RESULT, *args)
         if count != len(args) and count >= 0:

@@ -445,7 +445,10 @@ NATIVE = [
         "T = 0\nFOR I = 9 TO 1 STEP -2\nCALL S(T, I)\nNEXT I",
         "if type(I) is int and -2147483646 <= I <= 2147483647\n",
     ),
-    ("T = 0\nFOR I = 1 TO 9\nCALL S(T, I)\nNEXT I", 'T, I = rt.call("S", T, I)'),
+    (
+        "T = 0\nFOR I = 1 TO 9\nCALL S(T, I)\nNEXT I",
+        'T, I = rt.call_target("S", 2)(T, I)',
+    ),
 ]
 
 

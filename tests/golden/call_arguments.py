@@ -2,7 +2,7 @@
 
 Source: call_arguments.bas
 Source SHA-256: 450c7da3d251e9b563f0b4ce3428f222c0a60e4ee6a7ce5ee76e93657f373c89
-Output SHA-256: 1bbb8de340b721e006736b4667903c474cbdfa2d0bea07fd593fd3fb5d69b562
+Output SHA-256: 10244b6d726a6c4f755dd2123c9d52907baad201cac7154d6ce6cc9293c6f586
 """
 
 from runtime_lib import rt
@@ -30,7 +30,7 @@ def main():
     while _n1 <= N if type(_n1) is type(N) is int else rt.for_test(_n1, N, 1):
         I = _n1
         # 7: CALL ADD.TO(TOTAL, I)
-        TOTAL, I = rt.call("ADD.TO", TOTAL, I)
+        TOTAL, I = rt.call_target("ADD.TO", 2)(TOTAL, I)
         # 8: NEXT I
         _n1 = (
             I + 1 if type(I) is int and -2147483648 <= I <= 2147483646 else rt.add(I, 1)
@@ -41,9 +41,9 @@ def main():
     while _n2 >= 1 if type(_n2) is int else rt.for_test(_n2, 1, -2):
         J = _n2
         # 10: CALL SHOW(J)
-        J = rt.call("SHOW", J)[0]
+        J = rt.call_target("SHOW", 1)(J)[0]
         # 11: CALL SHOW.ALL(J, "x", TOTAL)
-        J, _, TOTAL = rt.call("SHOW.ALL", J, "x", TOTAL)
+        J, _, TOTAL = rt.call_target("SHOW.ALL", 3)(J, "x", TOTAL)
         # 12: NEXT J
         _n2 = (
             J - 2
@@ -51,6 +51,6 @@ def main():
             else rt.add(J, -2)
         )
     # 13: CALL SHOW(TOTAL<1>)
-    rt.call("SHOW", rt.extract(TOTAL, 1))
+    rt.call_target("SHOW", 1)(rt.extract(TOTAL, 1))
     # 14: PRINT TOTAL
     rt.print_(TOTAL)

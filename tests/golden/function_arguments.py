@@ -2,7 +2,7 @@
 
 Source: function_arguments.bas
 Source SHA-256: 59ec739027201c3dafde1b80489d7d07043bc44996039dc2ce1d0007464059a9
-Output SHA-256: d39edcb82ea902ec79621f73b614243953c88ffd3e31c517f2eea81e08982d1f
+Output SHA-256: 62407265e29ed67996e67f3019c7221202ba34d19a44327c93490a53400efb84
 """
 
 from runtime_lib import rt
@@ -38,7 +38,7 @@ def main():
     # 6: TEXT = "one two three"
     TEXT = "one two three"
     # 7: WORD = NEXT.WORD(TEXT)
-    _t1 = rt.call_function("NEXT.WORD", TEXT)
+    _t1 = rt.function_target("NEXT.WORD", 1)(TEXT)
     TEXT = _t1[1]
     WORD = _t1[0]
     # 8: PRINT WORD : "|" : TEXT : "|" : TWICE(LEN(WORD))

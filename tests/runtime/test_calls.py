@@ -15,6 +15,9 @@ from runtime_lib.state import DEFAULT_PRECISION, state
 ITEMS = {
     "BUMP.IT": "SUBROUTINE BUMP.IT(A, B)\nA += B\nRETURN\n",
     "SHOW.PREC": 'SUBROUTINE SHOW.PREC(P)\nP = 1/3 : ""\nPRECISION 9\nRETURN\n',
+    # PRECISION in a GOSUB section, which is a function nested in the routine.
+    "SHOW.LATER": 'SUBROUTINE SHOW.LATER(P)\nGOSUB SET\nP = 1/3 : ""\nRETURN\n'
+    "SET: PRECISION 1\nRETURN\n",
     "TWICE": "FUNCTION TWICE(X)\nRETURN X * 2\n",
     "SOME.ARGS": "SUBROUTINE SOME.ARGS(A, B, C) VAR.ARGS\nA = ARG.COUNT()\nRETURN\n",
     # N is computed, so the lowering cannot tell which parameter it names.
@@ -28,6 +31,7 @@ def folder(tmp_path, monkeypatch):
         (tmp_path / f"{name}.bas").write_text(text)
     monkeypatch.setattr(cat.catalog, "folders", [str(tmp_path)])
     monkeypatch.setattr(calls, "_CALL_TARGETS", {})
+    monkeypatch.setattr(calls, "_FUNCTION_TARGETS", {})
     return tmp_path
 
 
@@ -79,3 +83,51 @@ def test_an_argument_the_routine_does_not_have_is_an_illegal_reference(folder, n
 def test_a_computed_number_naming_a_named_parameter_is_reported(folder, n):
     with pytest.raises(UnsupportedAtRuntime, match=f"SET.ARG of argument {n}, a named"):
         calls.call("SET.NTH", 1, 2, n)
+
+
+def test_a_call_target_is_the_routine_itself_once_found(folder):
+    """``rt.call_target(name, count)(args)``: nothing runs around a routine
+    that takes that many arguments and keeps PRECISION."""
+    first = calls.call_target("BUMP.IT", 2)
+    assert first(1, 2) == (3, 2)
+    routine = calls.call_target("BUMP.IT", 2)
+    assert routine is cat.catalog.load("BUMP.IT").__basic__.entry
+    assert routine(3, 4) == (7, 4)
+    with pytest.raises(ArgumentCountError, match=r"\(Call=1, subr=2\)$"):
+        calls.call_target("BUMP.IT", 1)(1)
+
+
+def test_a_call_target_that_is_missing_fails_when_it_is_called(folder):
+    """The caller evaluates the arguments first, as ScarletDME's CALL does."""
+    target = calls.call_target("NOT.THERE", 1)
+    with pytest.raises(BasicError, match="NOT.THERE"):
+        target(1)
+
+
+@pytest.mark.parametrize(
+    "name, shown", [("SHOW.PREC", "0.3333"), ("SHOW.LATER", "0.3")]
+)
+def test_a_call_target_setting_precision_runs_through_call(folder, name, shown):
+    for _ in range(3):
+        (third,) = calls.call_target(name, 1)(0)
+        assert third == shown
+        assert state.precision == DEFAULT_PRECISION
+    assert calls.call_target(name, 1) is not cat.catalog.load(name).__basic__.entry
+
+
+def test_a_caller_at_another_precision_calls_through_call(folder, monkeypatch):
+    calls.call("BUMP.IT", 0, 0)
+    monkeypatch.setattr(state, "precision", 2)
+    assert calls.call_target("BUMP.IT", 2)(1, 0.5) == (1.5, 0.5)
+    assert calls.call_target("BUMP.IT", 2) is not (
+        cat.catalog.load("BUMP.IT").__basic__.entry
+    )
+    assert state.precision == 2
+
+
+def test_a_function_target_is_the_function_itself_once_found(folder):
+    assert calls.function_target("TWICE", 1)(4) == (8, 4)
+    routine = calls.function_target("TWICE", 1)
+    assert routine is cat.catalog.load("TWICE").__basic__.entry
+    with pytest.raises(ArgumentCountError):
+        calls.function_target("TWICE", 2)(1, 2)

@@ -509,7 +509,10 @@ class ExprLowerer:
             if routine is None or not routine.returns_arguments:
                 return Value(call)
         else:
-            call = P.rt_call("call_function", P.string(node.target), *args)
+            function = P.rt_call(
+                "function_target", P.string(node.target), P.number(len(args))
+            )
+            call = P.call(function, *args)
         targets = []
         for i, arg in enumerate(node.args):
             target = self.by_reference_target(arg)

@@ -1138,7 +1138,8 @@ class StmtLowerer(TerminalStatements, FileStatements):
     ) -> list:
         """Call, then store what the callee left in its arguments back in the
         caller's variables (BASIC passes variables by reference). ``unpack``:
-        the call returns exactly one value per argument (``rt.call`` does)."""
+        the call returns exactly one value per argument, as the routine
+        ``rt.call_target`` gives does."""
         targets = list(args)
         assignable = [self.is_assignable(a) for a in targets]
         if not any(assignable):
@@ -1156,7 +1157,7 @@ class StmtLowerer(TerminalStatements, FileStatements):
     def unpacked(
         self, args: list[A.Expr], assignable: list[bool], call: cst.BaseExpression
     ) -> Optional[list]:
-        """``TOTAL, I = rt.call("ADD.TO", TOTAL, I)``: the values stored back
+        """``TOTAL, I = rt.call_target("ADD.TO", 2)(TOTAL, I)``: the values stored back
         by one tuple assignment (``_`` for an argument that is not a
         variable), which Python runs faster than a temporary and a subscript
         per argument; None if some argument cannot be a target. The stores
@@ -1208,8 +1209,8 @@ class StmtLowerer(TerminalStatements, FileStatements):
                 )
                 return []
             return self.rt("enter", target)
-        call = P.rt_call("call", target, *args)
-        return self.by_reference(node.args, call, unpack=True)
+        routine = P.rt_call("call_target", target, P.number(len(args)))
+        return self.by_reference(node.args, P.call(routine, *args), unpack=True)
 
     def lower_GosubLocal(self, node: A.GosubLocal) -> list:
         args = [self.value(a) for a in node.args]
