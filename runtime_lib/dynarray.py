@@ -80,9 +80,26 @@ _REDUNDANT_MARKS = re.compile("[\xfc-\xfe]+(?=[^\xfc-\xfe])")
 # --- locating an item -------------------------------------------------------
 
 
+# _skip counts marks in blocks (in C) while more than this many are left.
+_COUNT_FROM = 16
+
+
 def _skip(s: str, mark: str, n: int, start: int, end: int) -> int:
     """Return the offset after the n-th ``mark`` in s[start:end], or -1."""
     pos = start
+    while n > _COUNT_FROM:
+        # Count the marks of the next n characters (in C): they hold at most
+        # n, and if fewer, the one sought lies beyond them.
+        stop = pos + n
+        if stop >= end:
+            stop = end
+        k = s.count(mark, pos, stop)
+        if k == n:
+            return stop  # n characters that are all marks
+        if stop == end:
+            return -1
+        n -= k
+        pos = stop
     for _ in range(n):
         pos = s.find(mark, pos, end)
         if pos < 0:
@@ -144,12 +161,9 @@ def _field_start(s: str, field: int) -> int:
         done, pos = hint[1], hint[2]
     else:
         done, pos = 1, 0
-    find = s.find
-    for _ in range(field - done):
-        pos = find(FM, pos)
-        if pos < 0:
-            return -1
-        pos += 1
+    pos = _skip(s, FM, field - done, pos, len(s))
+    if pos < 0:
+        return -1
     if field >= _HINT_FROM:
         _remember(_FIELD_HINTS, key, (s, field, pos))
     return pos
@@ -525,12 +539,9 @@ def _group_start(s: str, d: str, occ: int) -> int:
         done, pos = hint[2], hint[3]
     else:
         done, pos = 1, 0
-    find = s.find
-    for _ in range(occ - done):
-        pos = find(d, pos)
-        if pos < 0:
-            return -1
-        pos += 1
+    pos = _skip(s, d, occ - done, pos, len(s))
+    if pos < 0:
+        return -1
     if occ >= _HINT_FROM:
         _remember(_GROUP_HINTS, key, (s, d, occ, pos))
     return pos

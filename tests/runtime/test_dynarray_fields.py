@@ -363,3 +363,27 @@ def test_sorted_list_loop_matches_string_functions(seed: int):
         if rng.random() < 0.2:
             assert held.text() == text, where
     assert held.text() == text
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_skipping_many_marks_counts_as_finding_them_one_by_one(seed: int):
+    """_skip counts marks in blocks when many are to be skipped: the offset
+    is the one find() gives mark by mark, for dense and sparse marks, runs
+    of marks, an end before the string's end and too few marks."""
+    rng = random.Random(seed)
+    density = rng.choice([0.02, 0.3, 0.9, 1.0])
+    text = "".join(
+        FM if rng.random() < density else rng.choice("ab" + VM)
+        for _ in range(rng.randint(0, 3000))
+    )
+    for _ in range(20):
+        start = rng.randint(0, len(text))
+        end = rng.choice([len(text), rng.randint(0, len(text))])
+        n = rng.choice([0, 1, 17, rng.randint(0, 400), rng.randint(0, 3000)])
+        pos = start
+        for _ in range(n):
+            pos = text.find(FM, pos, end)
+            if pos < 0:
+                break
+            pos += 1
+        assert dynarray._skip(text, FM, n, start, end) == pos, (start, end, n)
