@@ -134,6 +134,15 @@ def extract_relaxed(N):  # the list indexed in the loop, no method call
     return TOTAL
 
 
+def extract_native_add(N):  # ...and the fields known to be integers: int(), +=
+    A = "\xfe".join(["7"] * N)
+    fields = A.split("\xfe")
+    TOTAL = 0
+    for I in range(1, N + 1):
+        TOTAL += int(fields[I - 1]) if 0 < I <= len(fields) else 0
+    return TOTAL
+
+
 def sumloop_relaxed(N):  # no 32-bit overflow test (the total stays an int)
     TOTAL = 0
     for I in rt.for_range(1, N):
@@ -164,7 +173,7 @@ cases = {
     "LOCATE": (2000, [locate_native_x]),
     "FIELDS": (100000, [fields_relaxed]),
     "REMOVE": (100000, [remove_relaxed]),
-    "EXTRACT": (100000, [extract_relaxed]),
+    "EXTRACT": (100000, [extract_relaxed, extract_native_add]),
 }
 for name in sys.argv[1:] or cases:
     size, variants = cases[name]

@@ -15,7 +15,9 @@ Loops stay linear. Like ScarletDME, which keeps in each string descriptor
 where the last field lookup ended, the offsets of the last few field and
 FIELD() lookups are remembered per string, so reading ``A<I>`` or
 ``FIELD(S, ",", I)`` for I = 1, 2, 3, ... moves on from the previous item
-instead of counting from the start. A loop that also writes ``A<I> = x`` or
+instead of counting from the start; FIELD() and REMOVE reading item after
+item split the rest of the string once and go on from the list (the walks
+below). A loop that also writes ``A<I> = x`` or
 appends ``A<-1> = x`` works on a ``Fields`` object (``runtime_lib.fields``),
 the array held as a Python list of fields, and turns it back into a string
 when the loop ends (the lowering decides where; see
