@@ -297,6 +297,27 @@ PROGRAMS = {
         NEXT I
         PRINT
     """,
+    "one_end_overflow": """
+        UP = 2147483640
+        DOWN = -2147483640
+        FOR I = 1 TO 4
+          UP += 3
+          DOWN -= 3
+          PRINT UP : " " : DOWN : " " : UP + DOWN
+        NEXT I
+        COUNT = 0
+        FOR I = 1 TO 5
+          IF I > 2 AND COUNT < 2 THEN COUNT += 1
+          IF I < 2 OR COUNT * 2 = 4 THEN PRINT "or" : I
+        NEXT I
+        PRINT COUNT
+    """,
+    "short_circuit_errors": """
+        FOR I = 1 TO 3
+          PRINT I :
+          IF I > 5 AND X = 1 THEN PRINT "no"
+        NEXT I
+    """,
     "unassigned": """
         FOR I = 1 TO 3
           TOTAL += I
@@ -436,6 +457,18 @@ NATIVE = [
     (
         "D = 2\nLOOP WHILE D * D <= 100 DO D += 1 REPEAT",
         "D * D <= 100 if type(D) is int else rt.le(rt.mul(D, D), 100)",
+    ),
+    (
+        "D = 2\nLOOP WHILE D < 9 DO D += 1 REPEAT",
+        "if type(D) is int and D > 2147483647:",
+    ),
+    (
+        "D = 0\nLOOP WHILE D > -9 DO D -= 1 REPEAT",
+        "if type(D) is int and D < -2147483648:",
+    ),
+    (
+        "P = 1\nFOR I = 2 TO 9\nIF I > 3 AND P THEN P = 0\nNEXT I",
+        "if I > 3 and P != 0:",
     ),
     (
         "N = @SENTENCE\nT = 0\nFOR I = 1 TO N\nCALL S(T, I)\nNEXT I",

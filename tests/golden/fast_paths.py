@@ -2,7 +2,7 @@
 
 Source: fast_paths.bas
 Source SHA-256: b6d2af629b54842e3ba6f06d077656a748cbb49fea8cc9ffe67ef250a9ede4d2
-Output SHA-256: 0fbf281dca083965a7328604de1f8b0a743da80c7f61e64ef297cd9e3aae494b
+Output SHA-256: 1d241f50ad8af025158a569d64c8e5e2fa60e68061348543a1bcbe600e21674e
 """
 
 from runtime_lib import rt
@@ -40,12 +40,12 @@ def main():
                 break
             # 10: D += 1
             D += 1
-            if type(D) is int and not -2147483648 <= D <= 2147483647:
+            if type(D) is int and D > 2147483647:
                 D = float(D)
         # 12: IF D * D > K THEN COUNT += 1
         if D * D > K if type(D) is type(K) is int else rt.gt(rt.mul(D, D), K):
             COUNT += 1
-            if type(COUNT) is int and not -2147483648 <= COUNT <= 2147483647:
+            if type(COUNT) is int and COUNT > 2147483647:
                 COUNT = float(COUNT)
         # 13: TEXT := K : ","
         TEXT += str(K) + "," if type(K) is int else rt.cat(K, ",")

@@ -2,7 +2,7 @@
 
 Source: jumps.bas
 Source SHA-256: ccdb0adeab572cf33b999b64768649eef308e0101aa0d038bc3d41fbb165e1ab
-Output SHA-256: c4da98079f833357cb78623797e4f5d6a1e3dc87fecdf34c14174b7782bd7045
+Output SHA-256: b0c2276f835f6d9b247994d76616be13dcd2d28878a8fa1b7bd4c0e6f148424e
 """
 
 from runtime_lib import rt
@@ -41,7 +41,7 @@ def main():
     # 4: 10 N += 1
     while True:
         N += 1
-        if type(N) is int and not -2147483648 <= N <= 2147483647:
+        if type(N) is int and N > 2147483647:
             N = float(N)
         # 5: IF N < 3 THEN GOTO 10
         if N < 3:

@@ -2,7 +2,7 @@
 
 Source: loops.bas
 Source SHA-256: cea01087a4a73cf6d197c68bb638c469d4b0c71ffe70dec37f494800ee08b984
-Output SHA-256: 838678b3e56bb9509d837852a479dca586d8ff31d0ee1608c7835008b2efd432
+Output SHA-256: 178ff8cd0d783ab2e4aa3156eef822955325ae75301d0d61a2b8bf61aee2e1f2
 """
 
 from runtime_lib import rt
@@ -33,7 +33,7 @@ def main():
             continue
         # 5: TOTAL += I
         TOTAL += I
-        if type(TOTAL) is int and not -2147483648 <= TOTAL <= 2147483647:
+        if type(TOTAL) is int and TOTAL > 2147483647:
             TOTAL = float(TOTAL)
     # 7: N = 0
     N = 0
@@ -41,7 +41,7 @@ def main():
     while True:
         # 9: N += 1
         N += 1
-        if type(N) is int and not -2147483648 <= N <= 2147483647:
+        if type(N) is int and N > 2147483647:
             N = float(N)
         # 10: WHILE N < 5 DO
         if not (N < 5):

@@ -96,6 +96,30 @@ def join_strings(codes: list[cst.BaseExpression]) -> cst.BaseExpression:
     return code
 
 
+def _cannot_fail(code: cst.BaseExpression) -> bool:
+    """Is a lowered operand made only of names, literals, comparisons and
+    + - * (no call, no division), which Python evaluates without an error
+    or an effect? The lowering emits those natively only for values the
+    types pass proved assigned and of the right kind."""
+    if isinstance(code, (cst.Name, cst.Integer, cst.Float, cst.SimpleString)):
+        return True
+    if isinstance(code, cst.Comparison):
+        return _cannot_fail(code.left) and all(
+            _cannot_fail(t.comparator) for t in code.comparisons
+        )
+    if isinstance(code, cst.UnaryOperation):
+        return isinstance(code.operator, (cst.Minus, cst.Not)) and _cannot_fail(
+            code.expression
+        )
+    if isinstance(code, cst.BinaryOperation):
+        return (
+            isinstance(code.operator, (cst.Add, cst.Subtract, cst.Multiply))
+            and _cannot_fail(code.left)
+            and _cannot_fail(code.right)
+        )
+    return False
+
+
 def _calls_runtime(code: cst.CSTNode) -> bool:
     """Does lowered code call the runtime (``rt.<name>``) anywhere?"""
     stack = [code]
@@ -354,6 +378,11 @@ class ExprLowerer:
         # 0/1 values and Python bools do the same.
         left, left_bool = self.as_bit(node.left)
         right, right_bool = self.as_bit(node.right)
+        if left_bool and right_bool and _cannot_fail(right):
+            # Skipping a test that can neither fail nor change anything
+            # gives the same truth: Python's short circuit, which is faster.
+            code = P.boolean(left, "and" if node.op == "AND" else "or", right)
+            return Value(code, "bool")
         code = P.binary(left, "&" if node.op == "AND" else "|", right)
         return Value(code, "bool" if left_bool and right_bool else "cmp")
 

@@ -179,6 +179,17 @@ def _compared(value: Expr) -> Expr:
     return parens(value)
 
 
+def boolean(left: Expr, op: str, right: Expr) -> cst.BooleanOperation:
+    """``left and right`` / ``left or right``."""
+
+    def wrap(value: Expr) -> Expr:
+        loose = (cst.IfExp, cst.BooleanOperation, cst.NamedExpr, cst.Lambda)
+        return parens(value) if isinstance(value, loose) else value
+
+    operator = cst.And() if op == "and" else cst.Or()
+    return cst.BooleanOperation(left=wrap(left), operator=operator, right=wrap(right))
+
+
 def not_(value: Expr) -> cst.UnaryOperation:
     return cst.UnaryOperation(cst.Not(), parens(value))
 
