@@ -8,7 +8,9 @@ items on demand) and the import hook.
 
 from __future__ import annotations
 
+import gc
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -134,7 +136,30 @@ def transpile_source(
     source: SourceFile, options: Options | None = None, name: str | None = None
 ) -> Result:
     """Transpile one BASIC item; return its Python source or its diagnostics."""
-    options = options or Options()
+    with collector_paused():
+        return _transpile(source, options or Options(), name)
+
+
+@contextmanager
+def collector_paused():
+    """Run a block with Python's cyclic garbage collector off.
+
+    Transpiling allocates hundreds of thousands of nodes that stay alive
+    until the item is done, so the collector keeps scanning a growing heap
+    and finds next to nothing: about a sixth of the transpiling time over
+    GPL.BP. Off for one item, the garbage it leaves is collected after it,
+    in one pass (a few megabytes more at the peak).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _transpile(source: SourceFile, options: Options, name: str | None) -> Result:
     name = name or item_name(source.path)
     diagnostics = Diagnostics(SourceMap())
     pre = preprocess(
