@@ -801,61 +801,75 @@ def _statement_plan(cls: type) -> tuple[tuple[str, ...], int]:
     return plan
 
 
-def _statement_children(node):
+_STATEMENT_KINDS = (Stmt, Clause, Clauses, CaseArm)
+
+
+def _statement_children(node) -> list:
     """The statements, clauses and CASE arms directly under a node."""
     values = node.__dict__
     names, count = _STATEMENT_PLANS.get(type(node)) or _statement_plan(type(node))
     if len(values) != count:
-        return [
-            c
-            for c in _children(node)
-            if isinstance(c, (Stmt, Clause, Clauses, CaseArm))
-        ]
+        return [c for c in _children(node) if isinstance(c, _STATEMENT_KINDS)]
     out = []
     for name in names:
         value = values[name]
         if isinstance(value, list):
-            out.extend(value)
+            out += value
         elif value is not None:
             out.append(value)
     return out
 
 
-def _children(node):
+def _children(node) -> list:
+    """The nodes directly under a node, in the order of its fields."""
     values = node.__dict__
     names, count = _PLANS.get(type(node)) or _plan(type(node))
-    # A node with attributes beyond its fields is read whole.
-    candidates = [values[n] for n in names] if len(values) == count else values.values()
+    if len(values) == count:
+        if not names:
+            return []
+        candidates = [values[n] for n in names]
+    else:  # a node with attributes beyond its fields is read whole
+        candidates = values.values()
+    out = []
     for value in candidates:
         if isinstance(value, Node):
-            yield value
+            out.append(value)
         elif isinstance(value, (list, tuple)):
             for v in value:
                 if isinstance(v, Node):
-                    yield v
+                    out.append(v)
                 elif isinstance(v, tuple):
-                    yield from (x for x in v if isinstance(x, Node))
+                    out += [x for x in v if isinstance(x, Node)]
         elif isinstance(value, dict):
-            yield from (v for v in value.values() if isinstance(v, Node))
+            out += [v for v in value.values() if isinstance(v, Node)]
+    return out
 
 
 def walk(root):
     """Yield every node in a tree (or list of trees), parents before children."""
     stack = list(reversed(root)) if isinstance(root, list) else [root]
+    pop = stack.pop
     while stack:
-        current = stack.pop()
+        current = pop()
         yield current
-        stack.extend(reversed(list(_children(current))))
+        children = _children(current)
+        if children:
+            children.reverse()
+            stack += children
 
 
 def walk_statements(root):
     """Yield every statement in a tree, nested bodies included, not expressions."""
     stack = list(reversed(root)) if isinstance(root, list) else [root]
+    pop = stack.pop
     while stack:
-        current = stack.pop()
+        current = pop()
         if isinstance(current, Stmt):
             yield current
-        stack.extend(reversed(_statement_children(current)))
+        children = _statement_children(current)
+        if children:
+            children.reverse()
+            stack += children
 
 
 def transform(node, fn: Callable):

@@ -20,6 +20,8 @@ from lark import Lark, Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer as LarkLexer
 from lark.parsers.lalr_analysis import Shift
+from lark.parsers.lalr_interactive_parser import InteractiveParser
+from lark.parsers.lalr_parser_state import ParseConf, ParserState
 
 from transpiler import ast as A
 from transpiler.diagnostics import Diagnostics, Span
@@ -105,7 +107,7 @@ class _Feed:
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
     grammar = resources.files("transpiler").joinpath("grammar.lark").read_text()
-    return Lark(
+    lark = Lark(
         grammar,
         parser="lalr",
         lexer=_TokenFeed,
@@ -113,6 +115,8 @@ def _parser() -> Lark:
         maybe_placeholders=False,
         cache=_table_cache(),
     )
+    _use_fast_steps(lark.parser.parser.parser)
+    return lark
 
 
 def _table_cache() -> str | bool:
@@ -126,6 +130,98 @@ def _table_cache() -> str | bool:
     except OSError:
         return False
     return str(folder / "lark-grammar.cache")
+
+
+def _use_fast_steps(parser) -> None:
+    """Make lark's LALR driver (``parser``) step with :class:`_FastState`.
+
+    lark's own step looks each reduction's callback up by its rule, whose
+    hash and equality are Python methods comparing the rule's symbols:
+    about a sixth of the parsing time. The tables here hold the callback,
+    the rule's length and its symbol's name directly.
+    """
+    steps = _fast_steps(parser.parse_table, parser.callbacks)
+
+    def parse(
+        lexer, start, value_stack=None, state_stack=None, start_interactive=False
+    ):
+        conf = ParseConf(parser.parse_table, parser.callbacks, start)
+        state = _FastState(conf, lexer, state_stack, value_stack)
+        state.steps = steps
+        if start_interactive:
+            return InteractiveParser(parser, state, state.lexer)
+        return parser.parse_from_state(state)
+
+    parser.parse = parse
+
+
+def _fast_steps(table, callbacks) -> dict:
+    """state -> terminal or rule name -> a shift ``(None, state, callback)``
+    or a reduction ``(length, callback, name)``."""
+    reductions: dict[int, tuple] = {}
+    steps = {}
+    for state, actions in table.states.items():
+        row = {}
+        for symbol, (action, arg) in actions.items():
+            if action is Shift:
+                row[symbol] = (None, arg, callbacks.get(symbol))
+            else:
+                if id(arg) not in reductions:
+                    reductions[id(arg)] = (
+                        len(arg.expansion),
+                        callbacks[arg],
+                        arg.origin.name,
+                    )
+                row[symbol] = reductions[id(arg)]
+        steps[state] = row
+    return steps
+
+
+class _FastState(ParserState):
+    """lark's parser state, stepping through :func:`_fast_steps` tables.
+
+    :meth:`feed_token` does what lark's does, in the same order, and
+    raises the same error.
+    """
+
+    __slots__ = ("steps",)
+
+    def copy(self, deepcopy_values=True) -> "_FastState":
+        state = super().copy(deepcopy_values)
+        state.steps = self.steps
+        return state
+
+    def feed_token(self, token: Token, is_end=False):
+        state_stack = self.state_stack
+        value_stack = self.value_stack
+        steps = self.steps
+        end_state = self.parse_conf.end_state
+        kind = token.type
+        while True:
+            try:
+                step = steps[state_stack[-1]][kind]
+            except KeyError:
+                actions = self.parse_conf.states[state_stack[-1]]
+                expected = {s for s in actions.keys() if s.isupper()}
+                raise UnexpectedToken(token, expected, state=self) from None
+            if step[0] is None:
+                _, new_state, callback = step
+                state_stack.append(new_state)
+                value_stack.append(token if callback is None else callback(token))
+                return None
+            size, callback, name = step
+            if size:
+                children = value_stack[-size:]
+                del state_stack[-size:]
+                del value_stack[-size:]
+            else:
+                children = []
+            value = callback(children)
+            new_state = steps[state_stack[-1]][name][1]
+            state_stack.append(new_state)
+            value_stack.append(value)
+            if is_end and new_state == end_state:
+                return value
 
 
 def parse(name: str, path: str, lexed: LexResult, diagnostics: Diagnostics) -> A.Item:
