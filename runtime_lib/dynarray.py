@@ -440,17 +440,17 @@ def field(s: object, delim: object, occ: object, n: object = 1) -> str:
     walk = _SPLITTING
     if walk[0] is s and walk[4] == occ and walk[1] is delim and n == 1:
         # The next item of the string being walked (split once).
-        k = occ - walk[3]  # type: ignore[operator]
-        parts = walk[2]
-        if k < len(parts):
-            item = parts[k]
-            start = walk[5]
-            end = start + len(item)
+        item = walk[2][occ - walk[3]]  # type: ignore[operator]
+        start = walk[5]
+        end = start + len(item)
+        if end == len(s):  # type: ignore[arg-type]
+            walk[:] = _NO_WALK  # the last item: let the string and list go
+        else:
             walk[4] = occ + 1  # type: ignore[operator]
             walk[5] = end + 1
-            state.col1 = start
-            state.col2 = end + 1
-            return item
+        state.col1 = start
+        state.col2 = end + 1
+        return item
     if type(s) is str and type(delim) is str and type(occ) is int and n == 1:
         # The usual FIELD(S, ",", I), without conversions.
         if s and delim:
@@ -522,11 +522,13 @@ def field(s: object, delim: object, occ: object, n: object = 1) -> str:
 
 # FIELD() walking a string: [string, delimiter (the very object passed, so
 # one identity test checks it), its items from ``first`` on (split once at
-# its first character), first, the next occurrence, where it starts]; and the
-# string, delimiter and occurrence of the last FIELD() that remembered its
-# end (a walk starts at the second call in a row on the same string, so two
-# strings read in turn are never split again and again).
-_SPLITTING: list = [None, "", [], 0, 0, 0]
+# its first character), first, the next occurrence, where it starts], until
+# its last item is read; and the string, delimiter and occurrence of the
+# last FIELD() that remembered its end (a walk starts at the second call in
+# a row on the same string, so two strings read in turn are never split
+# again and again).
+_NO_WALK = [None, object(), [], 0, 0, 0]
+_SPLITTING: list = list(_NO_WALK)
 _LAST_FIELD: list = [None, "", 0]
 
 
@@ -623,7 +625,10 @@ def remove(s: object, pos: int) -> tuple[str, int, int]:
         # The next result of the array being walked (made in C).
         result = next(walk[2], None)
         if result is not None:
-            walk[1] = result[2]
+            if result[1]:
+                walk[1] = result[2]
+            else:  # the last item: let the string and its items go
+                walk[:3] = [None, 0, iter(())]
             return result
         walk[0] = None
     if type(s) is not str:

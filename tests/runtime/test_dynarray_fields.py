@@ -112,7 +112,8 @@ def test_remembered_group_offsets_never_change_results(seed: int):
         count, delim = rng.choice([0, 1, 1, 2, 3]), rng.choice(delims)
         got = field(text, delim, occ, count), state.col1, state.col2
         dynarray._GROUP_HINTS.clear()
-        dynarray._SPLITTING[0] = dynarray._LAST_FIELD[0] = None
+        dynarray._SPLITTING[:] = dynarray._NO_WALK
+        dynarray._LAST_FIELD[0] = None
         again = field(text, delim, occ, count), state.col1, state.col2
         assert got == again, (text, delim, occ, count)
 
@@ -152,6 +153,16 @@ def test_field_walks_give_what_counting_gives(seed: int):
         got = field(text, delim, occ), state.col1, state.col2
         assert got == plain_field(text, delim, occ), (text, delim, occ)
         occs[which] = occ
+
+
+def test_a_field_walk_lets_its_string_go_after_the_last_item():
+    text = ",".join(["12"] * 100)
+    for i in range(1, 101):
+        assert field(text, ",", i) == "12"
+        if i == 50:
+            assert dynarray._SPLITTING[0] is text  # walking
+    assert dynarray._SPLITTING == dynarray._NO_WALK
+    assert (field(text, ",", 101), state.col1, state.col2) == ("", 0, 0)
 
 
 def test_sequential_reads_are_linear():
@@ -387,3 +398,16 @@ def test_skipping_many_marks_counts_as_finding_them_one_by_one(seed: int):
                 break
             pos += 1
         assert dynarray._skip(text, FM, n, start, end) == pos, (start, end, n)
+
+
+def test_a_remove_walk_lets_its_string_go_after_the_last_item():
+    text = FM.join(["7"] * 100)
+    pos, items = 0, []
+    while True:
+        item, code, pos = remove(text, pos)
+        items.append(item)
+        if not code:
+            break
+    assert items == ["7"] * 100 and pos == len(text) + 1
+    assert dynarray._REMOVING[0] is None and next(dynarray._REMOVING[2], 0) == 0
+    assert remove(text, pos) == ("", 0, pos)
