@@ -87,7 +87,21 @@ class Matrix:
         return i
 
     def __getitem__(self, index) -> object:
-        return self.items[self._offset(index)]
+        offset = self._offset(index)
+        value = self.items[offset]
+        if type(value) is Unassigned:
+            # ScarletDME's k_var_name names the element read: M(2), M(2,1).
+            return Unassigned(self.element_name(offset))
+        return value
+
+    def element_name(self, offset: int) -> str:
+        """Return an element's name as ScarletDME's errors give it (k_var_name)."""
+        if not self.cols:
+            return f"{self.name}({offset})"
+        if not offset:
+            return f"{self.name}(0,0)"
+        row, col = divmod(offset - 1, self.cols)
+        return f"{self.name}({row + 1},{col + 1})"
 
     def __setitem__(self, index, value) -> None:
         self.items[self._offset(index)] = value

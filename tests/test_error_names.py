@@ -1,8 +1,9 @@
 """Run-time errors name the BASIC variable ScarletDME names.
 
 An unassigned value passed to a subroutine is named by the parameter that
-holds it there (ScarletDME's k_var_name stops at the argument), and a file
-variable left unassigned by a failed OPEN by its own name.
+holds it there (ScarletDME's k_var_name stops at the argument), a file
+variable left unassigned by a failed OPEN by its own name, and a matrix
+element by the matrix's name and the element's subscripts.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ from basic_runner import run_basic
             "Unassigned variable F at line 2 of MAIN",
         ),
         ({}, "PRINT Q + 1\n", "Unassigned variable Q at line 1 of MAIN"),
+        # A matrix element is named with its subscripts (k_var_name adds
+        # "(n)" or "(r,c)" for an element of a DIMmed array).
+        ({}, "DIM M(3)\nX = M(2) : 'a'\n", "Unassigned variable M(2) at line 2"),
+        ({}, "DIM M(2,3)\nX = M(2,3) + 1\n", "Unassigned variable M(2,3) at line 2"),
+        ({}, "DIM M(2,3)\nIF M(0,0) THEN NULL\n", "Unassigned variable M(0,0) at"),
+        ({}, "DIM M(4)\nX = M(4)<1>\n", "Unassigned variable M(4) at line 2"),
     ],
 )
 def test_unassigned_variable_is_named(tmp_path, items, program, message):
