@@ -78,13 +78,23 @@ def _parameter_count(entry: Callable) -> int:
     return code.co_argcount
 
 
-def _keeps_precision(entry: Callable) -> bool:
-    """Does a routine surely leave PRECISION as it finds it?
+# The runtime names that set or read what a call level keeps besides its
+# variables: PRECISION, and COL1()/COL2(), which FIELD, X[d,o,n], DPARSE
+# and FIELDS() set.
+_LEVEL_NAMES = frozenset(
+    ("precision", "field", "group", "dparse", "fields", "col1", "col2")
+)
 
-    Only the PRECISION statement (``rt.precision``) changes it, and every
-    routine called in turn restores its own. So a routine keeps it when
-    neither its code nor the code nested in it (GOSUB sections, LOCAL
-    routines) names ``precision``.
+
+def _keeps_level(entry: Callable) -> bool:
+    """Does a routine surely leave its call level as it finds it?
+
+    That is PRECISION, which only the PRECISION statement changes, and
+    COL1()/COL2(); every routine called in turn restores its own. So a
+    routine keeps them when neither its code nor the code nested in it
+    (GOSUB sections, LOCAL routines) names one of ``_LEVEL_NAMES``: then it
+    can run without a call level of its own as long as its caller runs at
+    the default PRECISION.
     """
     code = getattr(entry, "__code__", None)
     if code is None:
@@ -92,14 +102,14 @@ def _keeps_precision(entry: Callable) -> bool:
     pending = [code]
     while pending:
         code = pending.pop()
-        if "precision" in code.co_names:
+        if not _LEVEL_NAMES.isdisjoint(code.co_names):
             return False
         pending += [c for c in code.co_consts if isinstance(c, CodeType)]
     return True
 
 
 # CALL targets found so far: name as written -> (routine, parameter count,
-# whether it keeps PRECISION, the same name called through rt.call).
+# whether it keeps its call level (see _keeps_level), the same name called through rt.call).
 # The catalogue never unloads an item, so a name always finds the same one.
 _CALL_TARGETS: dict[str, tuple[Callable, int, bool, Callable]] = {}
 
@@ -108,7 +118,7 @@ def _call_target(name: object) -> tuple[Callable, int, bool, Callable]:
     target = to_str(name)
     entry, _ = _entry(target)
     count = _parameter_count(entry)
-    found = (entry, count, _keeps_precision(entry), partial(call, target))
+    found = (entry, count, _keeps_level(entry), partial(call, target))
     _CALL_TARGETS[target] = found
     return found
 
@@ -118,11 +128,11 @@ def call_target(name: object, count: int) -> Callable:
     code calls it: ``TOTAL, I = rt.call_target("ADD.TO", 2)(TOTAL, I)``.
 
     The routine itself once a CALL has found it, when it takes that many
-    arguments and keeps PRECISION, and the caller runs at the default
+    arguments and keeps its call level (PRECISION, COL1(), COL2()), and the caller runs at the default
     PRECISION, which is the one the routine must run at: nothing needs
     doing around the call. Otherwise :func:`call` with the name, which
     finds the routine (after the caller has evaluated the arguments, as
-    ScarletDME's CALL does), checks the count and sets PRECISION.
+    ScarletDME's CALL does), checks the count and starts a call level.
     """
     found = _CALL_TARGETS.get(name) if type(name) is str else None
     if found is None:
@@ -143,12 +153,14 @@ def call(name: object, *args: object) -> tuple:
         if count >= 0:
             raise ArgumentCountError(to_str(name), len(args), count)
         return _call_var_args(entry, args)
-    saved = state.precision
+    # state.enter_call() and leave_call(), inline: CALL is a hot path.
+    precision, col1, col2 = state.precision, state.col1, state.col2
     state.precision = DEFAULT_PRECISION
+    state.col1 = state.col2 = 0
     try:
         result = entry(*args)
     finally:
-        state.precision = saved
+        state.precision, state.col1, state.col2 = precision, col1, col2
     if result is None:
         return ()
     return result
@@ -157,12 +169,11 @@ def call(name: object, *args: object) -> tuple:
 def _call_var_args(entry: Callable, args: tuple) -> tuple:
     """CALL of a VAR.ARGS routine, which hands back all its parameters,
     given or not: the ones the caller passed."""
-    saved = state.precision
-    state.precision = DEFAULT_PRECISION
+    saved = state.enter_call()
     try:
         result = entry(*args)
     finally:
-        state.precision = saved
+        state.leave_call(saved)
     return tuple(result or ())[: len(args)]
 
 
@@ -181,7 +192,7 @@ def enter(name: object) -> None:
 
 # DEFFUN targets found so far: catalogue name -> (routine, parameter count,
 # whether it is a SUBROUTINE taking the result argument first, whether it
-# keeps PRECISION, the same name called through rt.call_function).
+# keeps its call level, the same name called through rt.call_function).
 _FUNCTION_TARGETS: dict[str, tuple[Callable, int, bool, bool, Callable]] = {}
 
 
@@ -194,7 +205,7 @@ def _function_target(name: str) -> tuple[Callable, int, bool, bool, Callable]:
         entry,
         _parameter_count(entry),
         info.kind == "SUBROUTINE",
-        _keeps_precision(entry),
+        _keeps_level(entry),
         partial(call_function, name),
     )
     _FUNCTION_TARGETS[name] = found
@@ -240,12 +251,14 @@ def call_function(name: str, *args: object) -> tuple:
             raise ArgumentCountError(name, len(args), count)
     elif count != len(args) and count >= 0:
         raise ArgumentCountError(name, len(args) + 1, count + 1)
-    saved = state.precision
+    # state.enter_call() and leave_call(), inline: functions are a hot path.
+    precision, col1, col2 = state.precision, state.col1, state.col2
     state.precision = DEFAULT_PRECISION
+    state.col1 = state.col2 = 0
     try:
         return entry(*args)
     finally:
-        state.precision = saved
+        state.precision, state.col1, state.col2 = precision, col1, col2
 
 
 # What a SUBROUTINE run as a function finds in its result argument.

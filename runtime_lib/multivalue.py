@@ -26,6 +26,7 @@ from runtime_lib.arith import Reuse
 from runtime_lib.characters import soundex
 from runtime_lib.dynarray import count, field, listindex
 from runtime_lib.strings import fold, index, len_, space, str_, trim, trimb, trimf
+from runtime_lib.state import state
 from runtime_lib.values import FM, MARKS, SM, VM, is_numeric, to_int, to_str, truth
 
 __all__ = [
@@ -464,10 +465,18 @@ def substitute(s: object, old: object, new: object, delim: object = VM) -> str:
     element of s, split at any mark, is looked up in the ``delim``-separated
     list ``old`` with LISTINDEX and replaced by the FIELD of ``new`` at the
     same position; elements not in the list stay. This is a lookup, not the
-    position-by-position pairing UniVerse does. COL1()/COL2() are left by
-    the last FIELD.
+    position-by-position pairing UniVerse does. _SUBST runs as a call level
+    of its own: its FIELDs leave the caller's COL1()/COL2() as they were,
+    and numbers become text at PRECISION 4.
     """
-    s = to_str(s)
+    saved = state.enter_call()
+    try:
+        return _substitute(to_str(s), old, new, delim)
+    finally:
+        state.leave_call(saved)
+
+
+def _substitute(s: str, old: object, new: object, delim: object) -> str:
     if s == "":
         i = listindex(old, delim, "")
         return field(new, delim, i) if i else ""

@@ -43,7 +43,7 @@ from typing import Callable, Optional
 
 from runtime_lib.errors import BasicError, UnassignedError
 from runtime_lib.matrix import Matrix
-from runtime_lib.state import DEFAULT_PRECISION, state
+from runtime_lib.state import state
 from runtime_lib.values import Unassigned, to_int, to_str
 
 GET_MODE = 1
@@ -388,14 +388,13 @@ def _check_count(routine: MethodInfo, count: int) -> None:
 def _invoke(obj: BasicObject, routine: MethodInfo, args: tuple) -> tuple:
     """Run a routine; return (its value, the arguments as it left them).
 
-    Each call starts with PRECISION 4, as each ScarletDME call level does
-    (kernel.c init_program)."""
-    saved = state.precision
-    state.precision = DEFAULT_PRECISION
+    Each call starts with PRECISION 4 and COL1()/COL2() 0, as each
+    ScarletDME call level does (kernel.c init_program)."""
+    saved = state.enter_call()
     try:
         result = getattr(obj, routine.attr)(*args)
     finally:
-        state.precision = saved
+        state.leave_call(saved)
     value: object = None
     if routine.returns_value:
         if routine.has_params:

@@ -23,6 +23,7 @@ from runtime_lib.conversions import date, fmt, oconv, time
 from runtime_lib.dynarray import field
 from runtime_lib.messages import sysmsg
 from runtime_lib.session import session
+from runtime_lib.state import state
 from runtime_lib.values import FM, IM, to_str
 
 BELL = "\x07"
@@ -45,7 +46,15 @@ def errmsg(msg_id: object, *args: object) -> None:
         return
     if id.isdigit() and id.isascii():
         session.system_return_code = int(id)
-    terminal.emit(_format(id, record, IM.join(to_str(a) for a in args)) + "\n")
+    text = IM.join(to_str(a) for a in args)
+    # _PICKMSG runs as a call level of its own: its FIELDs leave the
+    # caller's COL1()/COL2() as they were.
+    saved = state.enter_call()
+    try:
+        text = _format(id, record, text)
+    finally:
+        state.leave_call(saved)
+    terminal.emit(text + "\n")
 
 
 def _format(id: str, record: str, args: str) -> str:

@@ -42,7 +42,7 @@ import re
 from typing import Callable, Iterable
 
 from runtime_lib.errors import ChainProgram, StopProgram
-from runtime_lib.state import DEFAULT_PRECISION, state
+from runtime_lib.state import state
 from runtime_lib.values import Unassigned
 
 __all__ = ["Arguments", "function", "subroutine", "to_basic"]
@@ -283,8 +283,7 @@ _depth = 0
 def _run(routine: Callable, args: list) -> object:
     """Run a routine for a Python caller: own PRECISION, errors located."""
     global _depth
-    saved = state.precision
-    state.precision = DEFAULT_PRECISION
+    saved = state.enter_call()
     _depth += 1
     try:
         return routine(*args)
@@ -297,7 +296,7 @@ def _run(routine: Callable, args: list) -> object:
         raise
     finally:
         _depth -= 1
-        state.precision = saved
+        state.leave_call(saved)
         if _depth == 0:
             from runtime_lib import terminal
 

@@ -15,7 +15,7 @@ import sys
 import time as _time
 
 from runtime_lib.errors import BasicError
-from runtime_lib.state import DEFAULT_PRECISION, state
+from runtime_lib.state import state
 from runtime_lib.values import to_int, to_str
 
 
@@ -42,16 +42,15 @@ session = Session()
 @contextlib.contextmanager
 def program_level(sentence: str):
     """Run a program at a new command level with its own @SENTENCE."""
-    saved_precision = state.precision
+    saved = state.enter_call()
     session.sentences.append(sentence)
     session.level += 1
-    state.precision = DEFAULT_PRECISION
     try:
         yield
     finally:
         session.level -= 1
         session.sentences.pop()
-        state.precision = saved_precision
+        state.leave_call(saved)
 
 
 def status() -> int:

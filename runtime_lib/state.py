@@ -2,8 +2,9 @@
 
 One BASIC session runs per Python process (a forked child gets a copy), so
 this is a module-level singleton. Values that ScarletDME keeps per call level
-(PRECISION) are saved and restored by the call machinery in
-``runtime_lib.calls``.
+(PRECISION, COL1() and COL2()) start afresh in each CALL, function, method
+or program and are the caller's again when it returns: see
+:meth:`State.enter_call`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,26 @@ class State:
         # FIELD() leaves these for COL1() and COL2().
         self.col1 = 0
         self.col2 = 0
+
+    def enter_call(self) -> tuple[int, int, int]:
+        """Start a call level; return the caller's level for :meth:`leave_call`.
+
+        ScarletDME keeps PRECISION, COL1() and COL2() in the PROGRAM
+        structure that k_call saves and init_program resets (kernel.c): a
+        called routine starts with PRECISION 4 and COL1() = COL2() = 0, and
+        the caller finds its own values again after the call. The BASIC
+        routines behind some intrinsics (SUBSTITUTE's _SUBST, ERRMSG's
+        _PICKMSG) run as such levels too. ``runtime_lib.calls`` does the
+        same inline, as CALL is a hot path.
+        """
+        saved = self.precision, self.col1, self.col2
+        self.precision = DEFAULT_PRECISION
+        self.col1 = self.col2 = 0
+        return saved
+
+    def leave_call(self, saved: tuple[int, int, int]) -> None:
+        """End a call level begun by :meth:`enter_call`."""
+        self.precision, self.col1, self.col2 = saved
 
 
 state = State()
