@@ -35,26 +35,32 @@ from transpiler import keywords as kw
 from transpiler.diagnostics import Diagnostics, Span
 from transpiler.source import SourceMap
 
+# One raw token after any whitespace. A name or @name never ends in "_"
+# (BCOMP): the pattern gives trailing underscores back as symbols. "other"
+# excludes the blanks so that trailing blanks match nothing (the leading
+# run would otherwise give its last blank back to "other").
 _RAW = re.compile(
     r"""
-    (?P<ws>[ \t\x00-\x08\x0b-\x1f]+)
-  | (?P<str>"[^"]*"|'[^']*'|\\[^\\]*\\)
-  | (?P<badstr>["'\\].*)
-  | (?P<hex>0[xX][0-9A-Fa-f]+)
-  | (?P<dotnum>\d+(?:\.\d+){2,})
-  | (?P<num>\d+\.\d*|\.\d+|\d+)
-  | (?P<name>[A-Za-z$][A-Za-z0-9.%$_]*)
-  | (?P<at>@[A-Za-z][A-Za-z0-9.%$_]*)
-  | (?P<atparen>@\()
-  | (?P<dict>\{[^}]*\})
-  | (?P<sym>\.\.\.|\*\*|\*=|//|/=|\+=|-=|:=|<=|>=|=<|=>|<>|><|->|[-+*/^=<>\#:;,()\[\]&!~$@_])
-  | (?P<other>.)
+    [ \t\x00-\x08\x0b-\x1f]*
+    (?:
+      (?P<str>"[^"]*"|'[^']*'|\\[^\\]*\\)
+    | (?P<badstr>["'\\].*)
+    | (?P<hex>0[xX][0-9A-Fa-f]+)
+    | (?P<dotnum>\d+(?:\.\d+){2,})
+    | (?P<num>\d+\.\d*|\.\d+|\d+)
+    | (?P<name>[A-Za-z$](?:[A-Za-z0-9.%$_]*[A-Za-z0-9.%$])?)
+    | (?P<at>@[A-Za-z](?:[A-Za-z0-9.%$_]*[A-Za-z0-9.%$])?)
+    | (?P<atparen>@\()
+    | (?P<dict>\{[^}]*\})
+    | (?P<sym>\.\.\.|\*\*|\*=|//|/=|\+=|-=|:=|<=|>=|=<|=>|<>|><|->|[-+*/^=<>\#:;,()\[\]&!~$@_])
+    | (?P<other>[^ \t\x00-\x08\x0b-\x1f])
+    )
     """,
     re.VERBOSE,
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Raw:
     """A token of one physical line before classification."""
 
@@ -73,25 +79,19 @@ def scan_line(text: str) -> list[Raw]:
     out: list[Raw] = []
     pos = 0
     n = len(text)
+    match = _RAW.match
     while pos < n:
-        m = _RAW.match(text, pos)
+        m = match(text, pos)
+        if m is None:  # only whitespace is left
+            break
         kind = m.lastgroup
-        start, end = m.span()
+        start, end = m.span(kind)
         pos = end
-        if kind == "ws":
-            continue
-        tok_text = m.group()
+        raw = Raw(kind, m.group(kind), start, end)
         if kind == "name" or kind == "at":
-            # "_" may not end a name (BCOMP); give it back.
-            while tok_text.endswith("_") and len(tok_text) > 1:
-                tok_text = tok_text[:-1]
-                end -= 1
-            pos = end
-        raw = Raw(kind, tok_text, start, end)
-        if kind in ("name", "at"):
-            raw.value = tok_text.upper()
-            raw.paren = end < n and text[end] == "("
-            if raw.paren:
+            raw.value = raw.text.upper()
+            if end < n and text[end] == "(":
+                raw.paren = True
                 pos = end + 1
         out.append(raw)
     return out
