@@ -6,10 +6,15 @@ makes matrices without one). Elements start
 unassigned. An index outside the dimensions is a fatal error naming the
 matrix. ``INMAT()`` reports the count of the last MATPARSE or MATREAD, and
 ``INMAT(M)`` the dimensions of M.
+
+Each element, like a variable, has its own REMOVE pointer (ScarletDME
+keeps it in the element's descriptor): REMOVE, GETREM() and SETREM on an
+element use it, and storing into the element starts it again.
 """
 
 from __future__ import annotations
 
+from runtime_lib import dynarray
 from runtime_lib.errors import BasicError, SubscriptError
 from runtime_lib.messages import sysmsg
 from runtime_lib.values import FM, Unassigned, VM, to_int, to_str
@@ -48,6 +53,8 @@ class Matrix:
         self.in_common = in_common
         self.rows, self.cols = self._dimensions(rows, cols)
         self.items: list = []
+        # REMOVE pointers of the elements that have one: offset -> pointer.
+        self.remove_pointers: dict[int, int] = {}
         self._fill_unassigned()
         _inmat.value = 0
 
@@ -64,6 +71,7 @@ class Matrix:
     def _fill_unassigned(self) -> None:
         marker = Unassigned(self.name)
         self.items = [marker] * self._size()
+        self.remove_pointers.clear()
 
     def _offset(self, index) -> int:
         """The element an index names (ScarletDME op_indx1, op_indx2)."""
@@ -104,7 +112,33 @@ class Matrix:
         return f"{self.name}({row + 1},{col + 1})"
 
     def __setitem__(self, index, value) -> None:
-        self.items[self._offset(index)] = value
+        offset = self._offset(index)
+        self.items[offset] = value
+        if self.remove_pointers:
+            self.remove_pointers.pop(offset, None)
+
+    # --- REMOVE pointers: one per element, as a variable has one ---------------
+
+    def remove(self, index) -> tuple[str, int]:
+        """``REMOVE x FROM M(i) SETTING code``: (item, delimiter code)."""
+        value = self[index]
+        offset = self._offset(index)
+        item, code, pointer = dynarray.remove(
+            value, self.remove_pointers.get(offset, 0)
+        )
+        self.remove_pointers[offset] = pointer
+        return item, code
+
+    def getrem(self, index) -> int:
+        """``GETREM(M(i))``: the element's REMOVE pointer."""
+        return self.remove_pointers.get(self._offset(index), 0)
+
+    def setrem(self, index, position: object) -> None:
+        """``SETREM n ON M(i)``: move the element's REMOVE pointer."""
+        value = self[index]
+        offset = self._offset(index)
+        old = self.remove_pointers.get(offset, 0)
+        self.remove_pointers[offset] = dynarray.setrem(value, position, old)
 
     def redim(self, rows: object, cols: object = None) -> None:
         """DIM M(n) at run time: keep elements that still fit."""
@@ -127,6 +161,7 @@ class Matrix:
         zero = self.items[0]
         self.items = [value] * self._size()
         self.items[0] = zero if self.pick else ""
+        self.remove_pointers.clear()
 
     def copy_from(self, other: "Matrix") -> None:
         """MAT M = MAT N: copy element by element, in storage order. Element 0
@@ -135,10 +170,12 @@ class Matrix:
         first = 1 if self.in_common or other.in_common else 0
         n = min(len(self.items), len(other.items)) - first
         self.items[first : first + n] = other.items[first : first + n]
+        self.remove_pointers.clear()
 
     def clear(self) -> None:
         """CLEAR: every element becomes 0."""
         self.items = [0] * self._size()
+        self.remove_pointers.clear()
 
     def parse_from(self, source: object, delim: object = None) -> None:
         """MATPARSE M FROM s [, delim]; also MATREAD. Sets INMAT().
@@ -156,6 +193,7 @@ class Matrix:
         delimiters = FM if delim is None else to_str(delim)
         first = 1 if self.pick else 0
         self.items[first:] = [""] * (len(self.items) - first)
+        self.remove_pointers.clear()
         size = len(self.items) - 1
         if text == "":
             _inmat.value = 0

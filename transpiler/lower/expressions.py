@@ -235,6 +235,14 @@ class ExprLowerer:
         indices = [self.value(i) for i in node.indices]
         return Value(P.subscript(self.scope.matrix(node.name, node), *indices))
 
+    def element_method(
+        self, node: A.Element, method: str, *args: cst.BaseExpression
+    ) -> cst.Call:
+        """A call of a Matrix method on one element: ``M.remove((I, J))``."""
+        indices = [self.value(i) for i in node.indices]
+        index = indices[0] if len(indices) == 1 else P.tuple_(indices)
+        return P.call(P.attr(self.scope.matrix(node.name, node), method), index, *args)
+
     def lower_MatArg(self, node: A.MatArg) -> Value:
         return Value(self.scope.matrix(node.name, node))
 
@@ -731,6 +739,8 @@ class ExprLowerer:
 
     def intrinsic_GETREM(self, node):
         target = node.args[0]
+        if isinstance(target, A.Element):
+            return Value(self.element_method(target, "getrem"), "int")
         if not isinstance(target, A.Var):
             self.scope.error(node, "GETREM() needs a variable", "E-ARGS")
             return Value(P.none())
@@ -738,17 +748,21 @@ class ExprLowerer:
 
     def intrinsic_REMOVE(self, node):
         source, delim = node.args
-        if not isinstance(source, A.Var):
+        item = self.scope.temp()
+        if isinstance(source, A.Element):
+            call = self.element_method(source, "remove")
+            self.scope.hoist(P.assign([item, P.name("_delim")], call))
+        elif isinstance(source, A.Var):
+            pointer = self.scope.touch_pointer(source.name)
+            self.scope.hoist(
+                P.assign(
+                    [item, P.name("_delim"), pointer],
+                    P.rt_call("remove", self.value(source), P.name(pointer)),
+                )
+            )
+        else:
             self.scope.error(node, "REMOVE() needs a variable to remove from", "E-ARGS")
             return Value(P.none())
-        item = self.scope.temp()
-        pointer = self.scope.touch_pointer(source.name)
-        self.scope.hoist(
-            P.assign(
-                [item, P.name("_delim"), pointer],
-                P.rt_call("remove", self.value(source), P.name(pointer)),
-            )
-        )
         self.scope.hoist_assign(delim, P.name("_delim"))
         return Value(P.name(item), "str")
 

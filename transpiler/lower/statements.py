@@ -663,22 +663,28 @@ class StmtLowerer(TerminalStatements, FileStatements):
         return out
 
     def lower_Remove(self, node: A.Remove) -> list:
-        if not isinstance(node.source, A.Var):
+        item, delim = self.scope.temp(), self.scope.temp()
+        if isinstance(node.source, A.Element):
+            # A matrix element keeps its own pointer, in the matrix.
+            call = self.exprs.element_method(node.source, "remove")
+            out = [P.assign([item, delim], call)]
+        elif isinstance(node.source, A.Var):
+            pointer = self.scope.touch_pointer(node.source.name)
+            call = P.rt_call("remove", self.value(node.source), P.name(pointer))
+            out = [P.assign([item, delim, pointer], call)]
+        else:
             self.scope.error(node, "REMOVE needs a variable to remove from", "E-SYNTAX")
             return []
-        item, delim = self.scope.temp(), self.scope.temp()
-        pointer = self.scope.touch_pointer(node.source.name)
-        out = [
-            P.assign(
-                [item, delim, pointer],
-                P.rt_call("remove", self.value(node.source), P.name(pointer)),
-            )
-        ]
         out += self.assign_to(node.target, P.name(item))
         out += self.assign_to(node.delim, P.name(delim))
         return out
 
     def lower_Setrem(self, node: A.Setrem) -> list:
+        if isinstance(node.target, A.Element):
+            position = self.value(node.position)
+            return [
+                P.expr_stmt(self.exprs.element_method(node.target, "setrem", position))
+            ]
         if not isinstance(node.target, A.Var):
             self.scope.error(node, "SETREM needs a variable", "E-SYNTAX")
             return []
