@@ -283,13 +283,16 @@ def test_openseq_lock_between_processes(account):
     script = textwrap.dedent(f"""
         import runtime_lib.files as rt
         from runtime_lib.state import state
-        outcome, s = rt.openseq({str(account / 'f')!r}, has_locked=True)
+        outcome, s = rt.openseq({str(account / "f")!r}, has_locked=True)
         print(outcome, state.status)
         """)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    run = lambda: subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, env=env, timeout=60
-    )
+
+    def run():
+        return subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, env=env, timeout=60
+        )
+
     assert run().stdout.split() == [str(LOCKED).encode(), b"3011"]
     rt.closeseq(s)
     assert run().stdout.split() == [str(THEN).encode(), b"0"]
