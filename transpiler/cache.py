@@ -2,8 +2,9 @@
 
 The result of transpiling an item (its Python module, or its diagnostics) is
 kept as a JSON file in the user's cache folder (``PICK2PY_CACHE`` names
-another), under a key made of the item's bytes, pick2py's own code (the
-transpiler and the runtime it checks calls against) and the options. The
+another), under a key made of the item's bytes and folder (``$INSERT`` looks beside
+the item first), pick2py's own code (the transpiler and the runtime it
+checks calls against) and the options. The
 result is used again while the files it ``$INSERT``ed are unchanged: one
 whose size, times and inode are as recorded is not read at all, any other
 is hashed and compared; so are the account registry records an include
@@ -16,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Optional
 
@@ -36,10 +37,12 @@ def cache_root() -> Path:
     return Path(platformdirs.user_cache_dir("pick2py"))
 
 
-def result_key(data: bytes, options: Options) -> str:
-    """The hash naming a result: the source, pick2py's code, the options."""
+def result_key(data: bytes, options: Options, folder: str = "") -> str:
+    """The hash naming a result: the source and its folder, pick2py's code,
+    the options."""
     settings = (
         generator_version(),
+        os.path.abspath(folder) if folder else "",
         options.include_path,
         sorted(options.defines),
         options.syntax_only,
@@ -54,7 +57,7 @@ def transpile_cached(path: str | Path, options: Optional[Options] = None) -> Res
     item and its included files are unchanged."""
     options = options or Options()
     path = Path(path)
-    key = result_key(path.read_bytes(), options)
+    key = result_key(path.read_bytes(), options, str(path.parent))
     entry = cache_root() / "results" / f"{_stem(item_name(path))}_{key[:24]}.json"
     cached = _read(entry)
     if (
@@ -66,7 +69,10 @@ def transpile_cached(path: str | Path, options: Optional[Options] = None) -> Res
             cached["name"],
             str(path),
             cached["code"],
-            [Diagnostic(**d) for d in cached["diagnostics"]],
+            [
+                _as_asked(Diagnostic(**d), cached.get("path", ""), str(path))
+                for d in cached["diagnostics"]
+            ],
             list(cached["includes"]),
             cached["sha256"],
             list(cached.get("registry", {})),
@@ -78,6 +84,7 @@ def transpile_cached(path: str | Path, options: Optional[Options] = None) -> Res
         entry,
         {
             "name": result.name,
+            "path": str(path),
             "code": result.code,
             "diagnostics": [asdict(d) for d in result.diagnostics],
             "includes": {p: file_state(p) for p in result.includes},
@@ -86,6 +93,21 @@ def transpile_cached(path: str | Path, options: Optional[Options] = None) -> Res
         },
     )
     return result
+
+
+def _as_asked(diag: Diagnostic, recorded: str, asked: str) -> Diagnostic:
+    """A cached diagnostic with the item's path (and the folder of the
+    includes beside it) spelled as this run named the item: the same file
+    may be asked for as ``BP/PROG`` from one folder and ``PROG`` from
+    another."""
+    if not recorded or recorded == asked:
+        return diag
+    if diag.path == recorded:
+        return replace(diag, path=asked)
+    old, new = os.path.dirname(recorded), os.path.dirname(asked)
+    if old and diag.path.startswith(old + os.sep):
+        return replace(diag, path=os.path.join(new, diag.path[len(old) + 1 :]))
+    return diag
 
 
 def _stem(name: str) -> str:

@@ -82,3 +82,23 @@ def test_catalogue_uses_the_cache(setup):
     first = catalog.compiled(src / "PROG.bas")
     assert catalog.compiled(src / "PROG.bas") == first
     assert calls == ["PROG.bas"]
+
+
+def test_same_item_in_two_folders_includes_its_own_folder(setup):
+    src, calls = setup
+    other = src.parent / "other"
+    other.mkdir()
+    (other / "DEFS.INC").write_text("EQU ANSWER TO 'other'\n")
+    (other / "PROG.bas").write_bytes((src / "PROG.bas").read_bytes())
+    assert "'other'" not in cache.transpile_cached(src / "PROG.bas").code
+    assert "'other'" in cache.transpile_cached(other / "PROG.bas").code
+
+
+def test_cached_diagnostics_name_the_file_as_asked(setup, monkeypatch):
+    src, calls = setup
+    (src / "BAD.bas").write_text("X = (1\n")
+    cache.transpile_cached(src / "BAD.bas")
+    monkeypatch.chdir(src.parent)
+    again = cache.transpile_cached(Path("src") / "BAD.bas")
+    assert [d.path for d in again.diagnostics] == [os.path.join("src", "BAD.bas")]
+    assert calls == ["BAD.bas"]
