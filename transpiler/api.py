@@ -161,6 +161,10 @@ def collector_paused():
 
 def _transpile(source: SourceFile, options: Options, name: str | None) -> Result:
     name = name or item_name(source.path)
+    if is_binary(source.text):
+        return Result(
+            name, source.path, None, [binary_file(source)], [], source.sha256()
+        )
     diagnostics = Diagnostics(SourceMap())
     pre = preprocess(
         source,
@@ -200,6 +204,22 @@ def _transpile(source: SourceFile, options: Options, name: str | None) -> Result
     if not diagnostics.has_errors():
         result.code = code
     return result
+
+
+def is_binary(text: str) -> bool:
+    """Is this an object file, an image, ...? Its start is full of NUL bytes,
+    where BASIC source has at most a few, inside string literals."""
+    return text.count("\x00", 0, 8192) >= 8
+
+
+def binary_file(source: SourceFile) -> Diagnostic:
+    """The one error for a binary file: reporting every stray character of
+    it would bury the point."""
+    before = source.text[: source.text.index("\x00")].replace("\r\n", "\n")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    message = "NUL bytes: this is a binary file, not BASIC source"
+    return Diagnostic("error", "E-BINARY", message, source.path, line, column, "")
 
 
 def transpile_file(path: str | Path, options: Options | None = None) -> Result:

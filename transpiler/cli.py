@@ -31,19 +31,34 @@ def find_items(paths: list[str]) -> list[Path]:
     ``.md``, ``.out``, ``.txt``, ``.py`` and ``.json`` files.
     """
     items: list[Path] = []
+    empty: list[str] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for entry in sorted(path.iterdir()):
-                if entry.name.startswith(".") or not entry.is_file():
-                    continue
-                if entry.name.lower().endswith(SKIPPED_SUFFIXES):
-                    continue
-                items.append(entry)
+            found = folder_items(path)
+            if not found:
+                empty.append(p)
+            items += found
         elif path.is_file():
             items.append(path)
         else:
             raise UsageError(f"{p}: no such file or folder")
+    if not items:  # nothing to do is a mistake, not a success
+        raise UsageError(f"{empty[0]}: no BASIC items in this folder")
+    for p in empty:
+        sys.stderr.write(f"pick2py: {p}: no BASIC items in this folder\n")
+    return items
+
+
+def folder_items(folder: Path) -> list[Path]:
+    """The BASIC items of one folder, by name."""
+    items = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith(".") or not entry.is_file():
+            continue
+        if entry.name.lower().endswith(SKIPPED_SUFFIXES):
+            continue
+        items.append(entry)
     return items
 
 
@@ -136,15 +151,29 @@ def cmd_transpile(args) -> int:
         if args.check or args.diff:
             stale += report_staleness(target, result, args.diff)
             continue
-        out.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text(encoding="utf-8") != result.code:
-            target.write_text(result.code, encoding="utf-8")
+        write_module(out, target, result.code)
     verb = "checked" if (args.check or args.diff) else "transpiled"
-    summary = f"{verb} {len(items)} files: {ok} ok, {failed} failed"
+    summary = f"{verb} {files(len(items))}: {ok} ok, {failed} failed"
     if args.check or args.diff:
         summary += f", {stale} out of date"
     sys.stderr.write(summary + "\n")
     return 1 if failed or stale else 0
+
+
+def files(n: int) -> str:
+    return f"{n} file" if n == 1 else f"{n} files"
+
+
+def write_module(out: Path, target: Path, code: str) -> None:
+    """Write a generated module unless it is already up to date; a folder
+    that cannot be made or written is the user's to fix (exit status 2)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_text(encoding="utf-8") != code:
+            target.write_text(code, encoding="utf-8")
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UsageError(f"{out}: cannot write the output folder: {reason}")
 
 
 def report_staleness(target: Path, result: Result, show_diff: bool) -> int:
@@ -216,14 +245,18 @@ def cmd_check(args) -> int:
             failed += 1
         else:
             ok += 1
-    print(f"checked {len(checked)} files: {ok} ok, {failed} failed")
+    print(f"checked {files(len(checked))}: {ok} ok, {failed} failed")
     return 1 if failed else 0
 
 
 def cmd_run(args) -> int:
     from runtime_lib import catalog, files, program
 
+    if args.program is None:
+        args.parser.error("the following arguments are required: PROGRAM")
     program_path = Path(args.program)
+    if program_path.is_dir():
+        raise UsageError(folder_given(args.program, program_path))
     here = Path.cwd()
     if args.account:
         account = Path(args.account)
@@ -259,6 +292,15 @@ def cmd_run(args) -> int:
         )
         return 1
     return program.run(info.entry, list(args.args))
+
+
+def folder_given(program: str, folder: Path) -> str:
+    """What ``pick2py run`` says when PROGRAM is a folder of items."""
+    text = f"{program} is a folder: run a program in it"
+    items = folder_items(folder)
+    if items:
+        text += f", as in pick2py run {os.path.join(program, items[0].name)}"
+    return text
 
 
 def version_text() -> str:
@@ -341,9 +383,20 @@ def build_parser() -> argparse.ArgumentParser:
             " the current folder, if it is an account)",
         )
 
-    t = sub.add_parser("transpile", help="write one Python module per BASIC item")
-    t.add_argument("paths", nargs="+", metavar="PATH")
-    t.add_argument("-o", "--output", required=True, metavar="OUTDIR")
+    paths_help = "a BASIC item, or a folder of items (a BP-style folder)"
+    t = sub.add_parser(
+        "transpile",
+        help="write one Python module per BASIC item",
+        description="Write one Python module per BASIC item into OUTDIR.",
+    )
+    t.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
+    t.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="OUTDIR",
+        help="the folder for the Python modules (made if missing)",
+    )
     t.add_argument(
         "--check",
         action="store_true",
@@ -354,8 +407,13 @@ def build_parser() -> argparse.ArgumentParser:
     common(t)
     t.set_defaults(func=cmd_transpile)
 
-    c = sub.add_parser("check", help="report problems without writing anything")
-    c.add_argument("paths", nargs="+", metavar="PATH")
+    c = sub.add_parser(
+        "check",
+        help="report problems without writing anything",
+        description="Report problems in BASIC items without writing anything:"
+        " exit status 0 if all are fine, 1 if some failed, 2 on a usage error.",
+    )
+    c.add_argument("paths", nargs="+", metavar="PATH", help=paths_help)
     c.add_argument(
         "--syntax-only", action="store_true", help="report syntax errors only"
     )
@@ -363,7 +421,14 @@ def build_parser() -> argparse.ArgumentParser:
     common(c)
     c.set_defaults(func=cmd_check)
 
-    r = sub.add_parser("run", help="transpile (cached) and run a BASIC program")
+    r = sub.add_parser(
+        "run",
+        usage="pick2py run [OPTIONS] PROGRAM [ARGS ...]",
+        help="transpile (cached) and run a BASIC program",
+        description="Transpile (cached) and run a BASIC program in the current"
+        " folder, which is the account. Exit status 0 after a normal end or"
+        " STOP, non-zero after ABORT or a run-time error.",
+    )
     r.add_argument(
         "--account", metavar="DIR", help="the account folder (default: here)"
     )
@@ -374,9 +439,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="folders for CALL and EXECUTE to search (repeatable)",
     )
     common(r)
-    r.add_argument("program", metavar="PROGRAM")
-    r.add_argument("args", nargs=argparse.REMAINDER, metavar="ARGS")
-    r.set_defaults(func=cmd_run)
+    # PROGRAM is optional to argparse only so that a missing one is reported
+    # alone: argparse would also call the REMAINDER arguments required.
+    r.add_argument(
+        "program",
+        nargs="?",
+        metavar="PROGRAM",
+        help="the program: a BASIC file, or the name of an item in a --catalog"
+        " folder",
+    )
+    r.add_argument(
+        "args",
+        nargs=argparse.REMAINDER,
+        metavar="ARGS",
+        help="arguments for the program (in @SENTENCE after its name)",
+    )
+    r.set_defaults(func=cmd_run, parser=r)
 
     from transpiler.cli_files import add_file_commands
 

@@ -146,7 +146,7 @@ def test_a_changed_insert_is_named(tmp_path):
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
         f"{out / 'main.py'}: stale (its $INSERT H changed)",
-        "checked 1 files: 1 ok, 0 failed, 1 out of date",
+        "checked 1 file: 1 ok, 0 failed, 1 out of date",
     ]
 
 
