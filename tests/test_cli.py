@@ -133,3 +133,13 @@ def test_a_nul_byte_in_a_string_literal_is_still_basic(capsys, bp):
     (bp / "NUL.LITERAL").write_bytes(b'X = "a\x00b"\nPRINT LEN(X)\n')
     status, out, _ = pick2py(capsys, "check", str(bp / "NUL.LITERAL"))
     assert (status, out) == (0, "checked 1 file: 1 ok, 0 failed\n")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["list-files"], ["create-file", "X"], ["check", "."], ["run", "PROG"]],
+)
+def test_a_missing_account_folder_is_one_sentence(capsys, tmp_path, command):
+    missing = str(tmp_path / "nope")
+    status, _, err = pick2py(capsys, command[0], "--account", missing, *command[1:])
+    assert (status, err) == (2, f"pick2py: {missing}: no such account folder\n")

@@ -466,6 +466,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        account = getattr(args, "account", None)
+        if account and not os.path.isdir(account):
+            raise UsageError(f"{account}: no such account folder")
         return args.func(args)
     except UsageError as exc:
         sys.stderr.write(f"pick2py: {exc}\n")
