@@ -116,3 +116,37 @@ def test_commands_page_lists_every_command():
     page = (DOCS / "commands.md").read_text()
     missing = [verb for verb in sorted(_COMMANDS) if f"`{verb}" not in page]
     assert missing == [], f"docs/commands.md does not list {missing}"
+
+
+def test_readme_commands_and_python_example(tmp_path):
+    # A new user's first minutes: the README's "Try it" command (after the
+    # install) and its Python example must work as written.
+    readme = (ROOT / "README.md").read_text()
+    try_it = next(line for line in readme.splitlines() if "pick2py run samples" in line)
+    steps = [s.strip() for s in try_it.split("&&") if ".venv/bin/pick2py" in s]
+    assert [s.split()[1] for s in steps] == ["transpile", "run"]
+    (tmp_path / "samples").mkdir()
+    for sample in (ROOT / "samples").glob("*.bas"):
+        shutil.copy(sample, tmp_path / "samples")
+    for step in steps:
+        done = subprocess.run(
+            [*pick2py_command(), *step.split()[1:]],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+
+    example = re.search(r"<!-- readme: python -->\n```python\n(.*?)```", readme, re.S)
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / "gen"))
+    done = subprocess.run(
+        [sys.executable, "-c", example.group(1)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["Total", "12.34"]
