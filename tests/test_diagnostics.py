@@ -26,6 +26,9 @@ CASES = [
     ("LOOP\nPRINT 1\n", ["1:1: LOOP without REPEAT"]),
     ("IF X THEN\nPRINT 1\n", ["1:6: THEN block without END"]),
     ("BEGIN CASE\nCASE 1\n", ["1:1: BEGIN CASE without END CASE"]),
+    ("CASE 1\nX = 1\n", ["1:1: CASE without BEGIN CASE"]),
+    ("X = 1\nEND CASE\n", ["2:5: END CASE without BEGIN CASE"]),
+    ("IF X THEN\n  END CASE\nEND\n", ["2:7: END CASE without BEGIN CASE"]),
     ("GOTO 99\n", ["1:1: label 99 is not defined"]),
     (
         "X = M(1)\n",

@@ -292,6 +292,22 @@ class _Recovery:
                 return value, _OPENERS[value.type]
         return None
 
+    def in_case(self, exc) -> bool:
+        """Is a BEGIN CASE open where the parser stopped?"""
+        parser = getattr(exc, "interactive_parser", None)
+        if parser is None:
+            return False
+        stack = parser.parser_state.value_stack
+        return any(isinstance(v, Token) and v.type == "BEGIN" for v in stack)
+
+    def token_before(self, token: Token) -> Token:
+        """The token fed before ``token`` (an NL token at the start)."""
+        tokens = self.feed.tokens  # the feed's own: lark gets copies
+        for i in range(min(self.feed.position, len(tokens)) - 1, 0, -1):
+            if (tokens[i].line, tokens[i].column) == (token.line, token.column):
+                return tokens[i - 1]
+        return Token("NL", "\n")
+
     def message(self, exc, token: Token) -> str:
         shown = "end of line" if token.type == "NL" else repr(str(token))
         expected = sorted(getattr(exc, "expected", ()) or ())
@@ -303,6 +319,10 @@ class _Recovery:
             return "END without a statement to end"
         if token.type in ("ELSE", "THEN") and token.type not in expected:
             return f"misplaced {token.type}"
+        if token.type == "CASE" and "CASE" not in expected and not self.in_case(exc):
+            if self.token_before(token).type == "END":
+                return "END CASE without BEGIN CASE"
+            return "CASE without BEGIN CASE"
         names = [_TERMINAL_NAMES.get(t, t) for t in expected if t != "ERRSTMT"]
         if 0 < len(names) <= 6:
             return f"unexpected {shown}, expected {', '.join(dict.fromkeys(names))}"
