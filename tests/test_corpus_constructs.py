@@ -78,6 +78,12 @@ ACCEPTED = [
     ),
     ("CALL SUBX (A)\n", "", "CALL NAME (args) with a space (XMLOUT)"),
     ('X = 1\nIF X<1><>"" THEN PRINT 1\n', "", 'X<1><>"" is a field compared with <>'),
+    (
+        "DIM A(2)\nDIM B(2)\nMAT A = MAT B\nPRINT INMAT(A)\nCALL SUBX(MAT A)\n"
+        "OPEN 'F' TO F ELSE STOP\nMATREAD A FROM F, 'X' ELSE NULL\nMATWRITE A ON F, 'X'\n",
+        "",
+        "a whole matrix goes to MAT, MAT arguments, INMAT() and MATREAD/MATWRITE",
+    ),
 ]
 
 
@@ -97,6 +103,11 @@ REJECTED = [
     ("GOSUB100\n", "", "GOSUB100 is not a statement"),
     ("$FOO\nPRINT 1\n", "", "unrecognised compiler directive $FOO"),
     ("DIM M(3)\nPRINT M()\n", "", "matrix M needs an index here"),
+    # BCOMP's emit.var.reference: "Matrix reference requires index" for a
+    # matrix named without one in any expression, MAT's value included.
+    ("DIM M(3)\nPRINT M\n", "", "matrix M needs an index here"),
+    ("DIM A(2)\nDIM B(2)\nMAT A = B\n", "", "matrix B needs an index here"),
+    ("DIM M(3)\nCALL SUBX(M)\n", "", "matrix M needs an index here"),
     ("EQUATE X TO X + 1\nPRINT X\n", "", "EQUATE X refers to itself"),
 ]
 

@@ -730,7 +730,21 @@ class Resolver:
                             f"{name} is not a matrix (no DIM statement names it)",
                             "E-MATRIX",
                         )
+            whole = _whole_matrix_operands(routine.body)
             for node in A.walk(routine.body):
+                if (
+                    isinstance(node, A.Var)
+                    and node.name in mats
+                    and id(node) not in whole
+                ):
+                    # BCOMP: "Matrix reference requires index". A matrix
+                    # goes whole only to MAT statements, MAT arguments,
+                    # MATREAD/MATWRITE and INMAT().
+                    self.diagnostics.error(
+                        node.span,
+                        f"matrix {node.name} needs an index here",
+                        "E-MATRIX",
+                    )
                 if isinstance(node, A.Element) and node.name not in mats:
                     self.diagnostics.error(
                         node.span,
@@ -789,6 +803,25 @@ def _matrix_operands(node: A.Stmt) -> list[str]:
         )
         return [operand.name] if isinstance(operand, A.Var) else []
     return []
+
+
+_WHOLE_MATRIX_FUNCTIONS = frozenset({"INMAT", "BTREE", "SCAN", "SORTNEXT"})
+
+
+def _whole_matrix_operands(body: list) -> set[int]:
+    """The ids of the names that stand for a whole matrix where BCOMP takes
+    one: the argument of INMAT() and of the internal-mode BTREE(), SCAN()
+    and SORTNEXT() (which take an array of keys), and the matrix of
+    MATREAD/MATWRITE."""
+    whole = set()
+    for node in A.walk(body):
+        if isinstance(node, A.Intrinsic) and node.name in _WHOLE_MATRIX_FUNCTIONS:
+            whole.update(id(arg) for arg in node.args)
+        elif isinstance(node, A.FileStmt) and node.keyword.startswith(
+            ("MATREAD", "MATWRITE")
+        ):
+            whole.update(id(arg) for arg in node.targets[:1] + node.args[:1])
+    return whole
 
 
 def resolve(
