@@ -62,6 +62,7 @@ from runtime_lib.files.selects import (
     selectinfo,
     selectv,
     sselect,
+    stored_copy,
     writelist,
 )
 from runtime_lib.files.seqfiles import (
@@ -137,6 +138,7 @@ __all__ = [
     "selectv",
     "set_account",
     "sselect",
+    "stored_copy",
     "timeout",
     "transaction_abort",
     "transaction_commit",

@@ -49,6 +49,7 @@ __all__ = [
     "selectinfo",
     "selectv",
     "sselect",
+    "stored_copy",
     "writelist",
 ]
 
@@ -95,6 +96,20 @@ class SelectListVar:
     def basic_str(self) -> str:
         """Return the list's ids separated by field marks."""
         return FM.join(self.ids)
+
+
+def stored_copy(value: object) -> object:
+    """Return what assigning ``value`` stores: the value itself, or for a
+    select list variable a copy that reads from its first id.
+
+    ScarletDME's op_stor stores a copy of the descriptor that k_dereference
+    made without its remove pointer (DF_REMOVE cleared), and READNEXT walks
+    a SELLIST with that pointer (op_readnext calls op_rmvf): ``L2 = L``
+    starts L2 at the top and leaves L where it was. The ids are shared.
+    """
+    if type(value) is SelectListVar:
+        return SelectListVar(value.ids)
+    return value
 
 
 class _Lists:

@@ -2,7 +2,7 @@
 
 Source: class.bas
 Source SHA-256: 7be61551d0261b4a1747313c6d6a9577eb11a1c3d8a6c2bf3fbae7e3b300acfe
-Output SHA-256: 37e0cf7b4ebd0dd8b40ff35a89ac934f6c884a4b843d08d2f4845bf828456c19
+Output SHA-256: e4ed7aab2a33612617736a80a64150c0ce4e6359f1c7b8d23c1b228af9514881
 """
 
 from runtime_lib import rt
@@ -35,7 +35,7 @@ class ACCOUNT(rt.BasicObject):
     def CREATE_OBJECT(self, NAME):
         """BASIC PUBLIC SUBROUTINE CREATE.OBJECT(NAME)."""
         # 8: OWNER = NAME
-        self.OWNER = NAME
+        self.OWNER = rt.stored_copy(NAME)
         # 9: BALANCE = 0
         self.BALANCE = 0
         return (NAME,)
@@ -45,11 +45,11 @@ class ACCOUNT(rt.BasicObject):
         """BASIC PUBLIC FUNCTION DEPOSIT(AMOUNT, NEW.BALANCE)."""
         _v = rt.Frame(_FRAME)
         # 13: AMOUNT.POSTED = AMOUNT
-        _v.AMOUNT_POSTED = AMOUNT
+        _v.AMOUNT_POSTED = rt.stored_copy(AMOUNT)
         # 14: GOSUB POST
         self.l_POST(_v)
         # 15: NEW.BALANCE = BALANCE
-        NEW_BALANCE = self.BALANCE
+        NEW_BALANCE = rt.stored_copy(self.BALANCE)
         # 16: RETURN ME->BALANCE
         return rt.get_property(self, "BALANCE"), (AMOUNT, NEW_BALANCE)
 

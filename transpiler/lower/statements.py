@@ -191,12 +191,30 @@ class StmtLowerer(ControlFlowStatements, TerminalStatements, FileStatements):
         if native is not None:
             return native
         if node.op == "=":
-            return self.assign_to(node.target, self.value(node.value))
+            value = self.value(node.value)
+            if isinstance(node.target, (A.Var, A.Element)) and (
+                self.may_copy_select_list(node.value)
+            ):
+                value = P.rt_call("stored_copy", value)
+            return self.assign_to(node.target, value)
         current = self.value(node.target)
         value = self.value(node.value)
         return self.assign_to(
             node.target, P.rt_call(_OP_FUNCTIONS[node.op], current, value)
         )
+
+    def may_copy_select_list(self, value: A.Expr) -> bool:
+        """Could ``X = value`` copy a select list variable? Only a variable
+        or matrix element the types pass did not prove a string or number
+        can hold one; its copy must read from the top (``rt.stored_copy``)."""
+        while isinstance(value, A.Paren):
+            value = value.value
+        if isinstance(value, A.Var) and self.scope.is_matrix(value.name):
+            return False
+        if not isinstance(value, (A.Var, A.Element)):
+            return False
+        kind = self.exprs.kind(value)
+        return not (kind.is_str or kind.is_number)
 
     def native_assign(self, node: A.Assign) -> Optional[list[cst.BaseStatement]]:
         """Arithmetic and concatenation into a local variable with Python's
