@@ -18,6 +18,7 @@ from typing import Optional
 from transpiler.diagnostics import Diagnostic, Diagnostics
 from transpiler.lexer import lex
 from transpiler.parse import parse
+from transpiler.passes.evalorder import early_operands
 from transpiler.passes.flow import analyse as analyse_flow
 from transpiler.passes.limits import check_nesting
 from transpiler.passes.resolve import resolve
@@ -188,6 +189,7 @@ def _transpile(source: SourceFile, options: Options, name: str | None) -> Result
     program = resolve(item, diagnostics, lexed.dialect)
     analyse_flow(program, diagnostics)
     infer_types(program)
+    program.early_operands = early_operands(program)
     if diagnostics.has_errors():
         result.diagnostics = diagnostics.sorted()
         return result

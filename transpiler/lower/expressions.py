@@ -166,6 +166,7 @@ class ExprLowerer:
         self.types = getattr(scope.module.program, "types", None) or _EMPTY_TYPES
         # The kinds of a Guard while lowering the comparison behind it.
         self.guessed: Optional[dict] = None
+        self.early = getattr(scope.module.program, "early_operands", None) or set()
 
     def kind(self, node: A.Expr) -> T.Kind:
         """What the types pass proved about an expression's value."""
@@ -204,7 +205,18 @@ class ExprLowerer:
         if method is None:
             self.scope.unsupported(node, f"{type(node).__name__} expressions")
             return Value(P.none())
-        return method(node)
+        value = method(node)
+        if id(node) in self.early and self.scope.no_hoist is None:
+            return self.compute_early(value)
+        return value
+
+    def compute_early(self, value: Value) -> Value:
+        """An operand ScarletDME computes before a call further right in
+        its expression (``passes.evalorder``), held in a temporary set
+        before the call's statements."""
+        temp = self.scope.temp()
+        self.scope.hoist(P.assign(temp, value.code), "a function call")
+        return Value(P.name(temp), value.kind)
 
     # --- leaves ---------------------------------------------------------------
 

@@ -124,6 +124,8 @@ class Program:
     dialect: dialects.Dialect = dialects.SCARLETDME
     cfunction_libraries: set[str] = field(default_factory=set)  # D3 CFUNCTION
     klass: Optional[ClassInfo] = None  # a QM CLASS module
+    # Operands computed before a later call (passes.evalorder), by node id.
+    early_operands: set[int] = field(default_factory=set)
 
     def global_names(self) -> set[str]:
         """Variables that are not locals of any one routine call."""
