@@ -571,12 +571,17 @@ class ExprLowerer:
             return Value(P.subscript(call, P.number(0)))
         if self.scope.no_hoist is not None:
             return self.copy_back_inline(node, call, targets)
-        result = self.scope.temp()
         why = "a function call with variables as arguments"
+        for stmt in self.scope.keep_pointers([target for _, target in targets]):
+            self.scope.hoist(stmt, why)
+        result = self.scope.temp()
         self.scope.hoist(P.assign(result, call), why)
-        for position, target in targets:
-            value = P.subscript(P.name(result), P.number(position))
-            self.scope.hoist_assign(target, value, why)
+        try:
+            for position, target in targets:
+                value = P.subscript(P.name(result), P.number(position))
+                self.scope.hoist_assign(target, value, why)
+        finally:
+            self.scope.kept_pointers.clear()
         return Value(P.subscript(P.name(result), P.number(0)))
 
     def by_reference_target(self, arg: A.Expr) -> Optional[A.Expr]:

@@ -123,6 +123,9 @@ class Scope:
         # Dynamic arrays the loop being lowered holds as rt.Fields: BASIC
         # name -> Python local (see StmtLowerer.hold_split).
         self.split_arrays: dict[str, str] = {}
+        # Variables passed by reference to the call being lowered, each with
+        # the temporary holding its value before the call (keep_pointers).
+        self.kept_pointers: dict[str, str] = {}
 
     # --- diagnostics ----------------------------------------------------------
 
@@ -251,7 +254,33 @@ class Scope:
         if name in self.routine.remove_vars:
             # Assigning a variable resets its REMOVE pointer (ScarletDME).
             pointer = self.remove_pointer(name)
-            out.append(P.assign(pointer, P.number(0)))
+            reset = P.assign(pointer, P.number(0))
+            before = self.kept_pointers.get(name)
+            if before is not None:
+                reset = P.if_(P.compare(P.name(py), "is not", P.name(before)), [reset])
+            out.append(reset)
+        return out
+
+    def keep_pointers(self, args: list[A.Expr]) -> list[cst.BaseStatement]:
+        """Statements that note, before a call, the values of the variables
+        it passes by reference that have a REMOVE pointer.
+
+        ScarletDME passes a variable's address and keeps the pointer in its
+        descriptor, so a routine that does not assign the variable leaves
+        the caller's pointer where it was; until ``kept_pointers`` is
+        cleared, storing such a variable back resets its pointer only if
+        the routine handed back another value."""
+        out = []
+        for arg in args:
+            if not isinstance(arg, A.Var) or arg.name not in self.routine.remove_vars:
+                continue
+            if arg.name in self.kept_pointers or self.commons().get(arg.name):
+                continue
+            if self.class_attribute(arg.name) is not None:
+                continue
+            temp = self.temp()
+            self.kept_pointers[arg.name] = temp
+            out.append(P.assign(temp, P.name(self.namer[arg.name])))
         return out
 
     def remove_pointer(self, name: str) -> str:

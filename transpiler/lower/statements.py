@@ -738,15 +738,20 @@ class StmtLowerer(ControlFlowStatements, TerminalStatements, FileStatements):
         assignable = [self.is_assignable(a) for a in targets]
         if not any(assignable):
             return [P.expr_stmt(call)]
-        unpacked = self.unpacked(targets, assignable, call) if unpack else None
-        if unpacked is not None:
-            return unpacked
-        result = self.scope.temp()
-        out = [P.assign(result, call)]
-        for i, (arg, ok) in enumerate(zip(targets, assignable)):
-            if ok:
-                out += self.assign_to(arg, P.subscript(P.name(result), P.number(i)))
-        return out
+        kept = self.scope.keep_pointers(targets)
+        try:
+            unpacked = self.unpacked(targets, assignable, call) if unpack else None
+            if unpacked is not None:
+                return kept + unpacked
+            result = self.scope.temp()
+            out = kept + [P.assign(result, call)]
+            for i, (arg, ok) in enumerate(zip(targets, assignable)):
+                if ok:
+                    value = P.subscript(P.name(result), P.number(i))
+                    out += self.assign_to(arg, value)
+            return out
+        finally:
+            self.scope.kept_pointers.clear()
 
     def unpacked(
         self, args: list[A.Expr], assignable: list[bool], call: cst.BaseExpression
