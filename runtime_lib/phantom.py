@@ -37,13 +37,11 @@ from typing import Optional
 
 from runtime_lib import process, terminal
 from runtime_lib.commands import command
+from runtime_lib.como import como_folder
 from runtime_lib.files.codes import ER_ARGS
-from runtime_lib.values import FM
 
 ER_PROCESS = 10
 ER_TXN = 1010
-
-COMO_NAME = "$COMO"
 
 
 @command("PHANTOM")
@@ -86,24 +84,6 @@ def chgphant() -> int:
     only returns 1, and so does pick2py.
     """
     return 1
-
-
-def como_folder() -> str:
-    """The folder of the account's $COMO directory file, made if missing."""
-    from runtime_lib.files.account import current_account
-
-    account = current_account()
-    record = account.read_voc(COMO_NAME)
-    if record is not None:
-        fields = record.split(FM)
-        if len(fields) > 1 and fields[1]:
-            path = account.absolute(fields[1])
-            os.makedirs(path, exist_ok=True)
-            return path
-    path = os.path.join(account.path, COMO_NAME)
-    os.makedirs(path, exist_ok=True)
-    account.write_voc(COMO_NAME, "File for COMO output" + FM + COMO_NAME)
-    return path
 
 
 def _runner_command(como: str, ph_command: str) -> list[str]:

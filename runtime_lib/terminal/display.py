@@ -30,7 +30,7 @@ Line counting and the pager follow ScarletDME's ``tio_display_string``,
 from __future__ import annotations
 
 import sys
-from typing import Optional
+from typing import BinaryIO, Optional
 
 from runtime_lib.errors import AbortError, StopProgram
 from runtime_lib.terminal import headings, screen
@@ -51,6 +51,9 @@ class Output:
     def __init__(self) -> None:
         self.buffer = bytearray()
         self.captures: list[list[str]] = []
+        # A COMO log (runtime_lib.como) gets a copy of what reaches the
+        # terminal; captured output is not shown, so not logged.
+        self.log: Optional[BinaryIO] = None
 
     def write(self, text: str) -> None:
         """Send text to the capture, or buffer it for standard output."""
@@ -62,12 +65,17 @@ class Output:
     def write_terminal(self, text: str) -> None:
         """Buffer text for standard output even while capturing."""
         state.shadow.feed(text)
-        self.buffer += text.encode("latin-1", "replace")
+        data = text.encode("latin-1", "replace")
+        self.buffer += data
+        if self.log is not None:
+            self.log.write(data)
         if len(self.buffer) > 65536:
             self.flush()
 
     def flush(self) -> None:
-        """Send buffered bytes to standard output."""
+        """Send buffered bytes to standard output (and the COMO log's to its file)."""
+        if self.log is not None:
+            self.log.flush()
         if not self.buffer:
             return
         data = bytes(self.buffer)
