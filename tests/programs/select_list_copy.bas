@@ -18,4 +18,10 @@ M(1) = L2
 L3 = M(1)
 READNEXT ID FROM L3 THEN PRINT "8: " : ID
 READNEXT ID FROM M(1) THEN PRINT "9: " : ID
+* A variable passed in brackets is passed by value (BCOMP's OP.VALUE makes
+* the same copy); passed plainly, the routine reads the caller's list.
+SELECTV "a" : @FM : "b" : @FM : "c" TO L
+CALL SL.READ(L, ID) ; PRINT "10: " : ID
+CALL SL.READ((L), ID) ; PRINT "11: " : ID
+CALL SL.READ(L, ID) ; PRINT "12: " : ID
 END

@@ -203,6 +203,15 @@ class StmtLowerer(ControlFlowStatements, TerminalStatements, FileStatements):
             node.target, P.rt_call(_OP_FUNCTIONS[node.op], current, value)
         )
 
+    def call_argument(self, arg: A.Expr) -> cst.BaseExpression:
+        """A CALL argument. A variable in brackets is passed by value (BCOMP
+        adds OP.VALUE), so a select list variable passed so reads from the
+        top in the routine and the caller's stays where it was."""
+        value = self.value(arg)
+        if isinstance(arg, A.Paren) and self.may_copy_select_list(arg):
+            return P.rt_call("stored_copy", value)
+        return value
+
     def may_copy_select_list(self, value: A.Expr) -> bool:
         """Could ``X = value`` copy a select list variable? Only a variable
         or matrix element the types pass did not prove a string or number
@@ -794,7 +803,7 @@ class StmtLowerer(ControlFlowStatements, TerminalStatements, FileStatements):
         return first.targets[0].target, stmts[1:]
 
     def lower_CallStmt(self, node: A.CallStmt) -> list:
-        args = [self.value(a) for a in node.args]
+        args = [self.call_argument(a) for a in node.args]
         if node.indirect:
             target = self.scope.read_var(node.name, node)
         else:
