@@ -67,6 +67,7 @@ from runtime_lib.matrix import Matrix, inmat
 from runtime_lib.messages import get_messages, sysmsg
 from runtime_lib.multivalue import *
 from runtime_lib import como as _como  # registers the COMO command
+from runtime_lib.removeptr import *
 from runtime_lib import phantom as _phantom  # registers the PHANTOM command
 from runtime_lib import run_verb as _run_verb  # registers the RUN command
 from runtime_lib.pick_messages import errmsg

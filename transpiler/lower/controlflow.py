@@ -371,7 +371,7 @@ class ControlFlowStatements:
             values.append(cst.StarredElement(value=rest))
         if not values:
             return P.tuple_([]) if routine.method and routine.var_args else None
-        return P.tuple_(values)
+        return self.scope.offer_pointers(P.tuple_(values))
 
     def parameter_list(self, node) -> list[cst.BaseExpression]:
         """The routine's named parameters, as it hands them back (for a
@@ -411,7 +411,7 @@ class ControlFlowStatements:
             )
         if not routine.returns_arguments:
             return value
-        return P.tuple_([value, *self.parameter_list(None)])
+        return self.scope.offer_pointers(P.tuple_([value, *self.parameter_list(None)]))
 
     def routine_return(self, node) -> list:
         """Leave the routine (a RETURN at level 0, END, or the end of code)."""

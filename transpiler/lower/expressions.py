@@ -580,6 +580,8 @@ class ExprLowerer:
             for position, target in targets:
                 value = P.subscript(P.name(result), P.number(position))
                 self.scope.hoist_assign(target, value, why)
+            for stmt in self.scope.collect_pointers():
+                self.scope.hoist(stmt, why)
         finally:
             self.scope.kept_pointers.clear()
         return Value(P.subscript(P.name(result), P.number(0)))

@@ -163,9 +163,16 @@ class RoutineLowerer:
             if len(fresh) == 1:
                 const = P.subscript(const, P.number(0))
             out.append(P.assign([self.module.namer[v] for v in fresh], const))
+        handed = scope.handed_pointers()
         for name in sorted(routine.remove_vars):
             if self.module.namer[name] in scope.frame.owned or not routine.local:
-                out.append(P.assign(scope.remove_pointer(name), P.number(0)))
+                start = P.number(0)
+                if name in handed:
+                    # Where the caller's REMOVE pointer was (ScarletDME
+                    # passes the variable's descriptor).
+                    py = P.name(self.module.namer[name])
+                    start = P.rt_call("pointer_take", py)
+                out.append(P.assign(scope.remove_pointer(name), start))
         out += self.matrices()
         out += self.commons()
         return out

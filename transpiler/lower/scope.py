@@ -280,8 +280,50 @@ class Scope:
                 continue
             temp = self.temp()
             self.kept_pointers[arg.name] = temp
-            out.append(P.assign(temp, P.name(self.namer[arg.name])))
+            py = P.name(self.namer[arg.name])
+            out.append(P.assign(temp, py))
+            pointer = P.name(self.remove_pointer(arg.name))
+            out.append(P.expr_stmt(P.rt_call("pointer_pass", py, pointer)))
         return out
+
+    def collect_pointers(self) -> list[cst.BaseStatement]:
+        """After the copy-back of a call, statements that take back the
+        REMOVE pointers the routine offers for the variables
+        :meth:`keep_pointers` noted (see ``runtime_lib.removeptr``)."""
+        out = []
+        for name in self.kept_pointers:
+            pointer = self.touch_pointer(name)
+            value = P.name(self.namer[name])
+            call = P.rt_call("pointer_back", value, P.name(pointer))
+            out.append(P.assign(pointer, call))
+        return out
+
+    def handed_pointers(self) -> list[str]:
+        """Parameters whose REMOVE pointer the routine takes from its caller
+        and hands back (``runtime_lib.removeptr``): those of a catalogued
+        SUBROUTINE or FUNCTION it REMOVEs from."""
+        routine = self.routine
+        if routine.local or routine.method:
+            return []
+        if routine.kind not in ("SUBROUTINE", "FUNCTION"):
+            return []
+        return [
+            p.name
+            for p in routine.params
+            if p.name in routine.remove_vars and not (p.by_value or p.matrix)
+        ]
+
+    def offer_pointers(self, result: cst.BaseExpression) -> cst.BaseExpression:
+        """What the routine returns, offering its parameters' REMOVE pointers
+        to the caller on the way (``rt.pointers_back``)."""
+        handed = self.handed_pointers()
+        if not handed:
+            return result
+        pairs = [
+            P.tuple_([P.name(self.namer[n]), P.name(self.remove_pointer(n))])
+            for n in handed
+        ]
+        return P.rt_call("pointers_back", result, *pairs)
 
     def remove_pointer(self, name: str) -> str:
         """The local holding a variable's REMOVE pointer (ScarletDME keeps it

@@ -751,14 +751,14 @@ class StmtLowerer(ControlFlowStatements, TerminalStatements, FileStatements):
         try:
             unpacked = self.unpacked(targets, assignable, call) if unpack else None
             if unpacked is not None:
-                return kept + unpacked
+                return kept + unpacked + self.scope.collect_pointers()
             result = self.scope.temp()
             out = kept + [P.assign(result, call)]
             for i, (arg, ok) in enumerate(zip(targets, assignable)):
                 if ok:
                     value = P.subscript(P.name(result), P.number(i))
                     out += self.assign_to(arg, value)
-            return out
+            return out + self.scope.collect_pointers()
         finally:
             self.scope.kept_pointers.clear()
 
