@@ -53,7 +53,7 @@ def load_item(name: str):
     except _catalog.NotFound:
         raise NotCataloguedError(name) from None
     except _catalog.CatalogError as exc:
-        raise BasicError(str(exc)) from None
+        raise NotCataloguedError(name, reason=str(exc)) from None
 
 
 def _entry(name: str) -> tuple[Callable, ItemInfo]:

@@ -132,11 +132,23 @@ class ArgumentCountError(BasicError):
 
 
 class NotCataloguedError(BasicError):
-    """CALL or DEFFUN of a name found in no catalogue folder."""
+    """CALL, DEFFUN, SUBR() or OBJECT() of an item that cannot be loaded.
 
-    def __init__(self, name: str):
-        super().__init__(f"Subroutine {name} is not in the catalogue")
+    ScarletDME's k_call stops with message 1002 when it finds no object
+    code for the name, upper-cased: "Unable to load 'NAME' object code".
+    Here that is an item no catalogue folder has, or one that does not
+    transpile; ``reason`` then holds its diagnostics, shown on the lines
+    after the message so the BASIC location stays on the message line.
+    """
+
+    def __init__(self, name: str, reason: str = ""):
+        super().__init__(f"Unable to load '{name.upper()}' object code")
         self.name = name
+        self.reason = reason
+
+    def message(self) -> str:
+        text = super().message()
+        return f"{text}\n{self.reason}" if self.reason else text
 
 
 class UnsupportedAtRuntime(BasicError):

@@ -492,16 +492,12 @@ def object_(name: object, *args: object) -> BasicObject:
     """OBJECT(name [, args]): a new object of a catalogued CLASS module;
     its CREATE.OBJECT subroutine runs with the arguments."""
     from runtime_lib.calls import load_item
-    from runtime_lib.errors import NotCataloguedError
 
     text = to_str(name)
     call_name = text.upper()
     if not _is_call_name(call_name):
         raise BasicError("Illegal call name")
-    try:
-        module = load_item(text)
-    except NotCataloguedError:
-        raise BasicError(f"Unable to load '{call_name}' object code") from None
+    module = load_item(text)  # Unable to load 'NAME' object code, if not found
     cls = getattr(module.__basic__, "entry", None)
     if module.__basic__.kind != "CLASS" or not isinstance(cls, type):
         raise BasicError(f"{call_name} is not a CLASS module")

@@ -77,7 +77,8 @@ def call(name: str, *args: object, **kwargs: object) -> object:
 
     A SUBROUTINE gives its :class:`Arguments`, a FUNCTION its value, a
     PROGRAM (called with its command-line words) 0. Raises
-    :class:`NotCataloguedError` if no catalogue folder has the item.
+    :class:`NotCataloguedError` if no catalogue folder has the item or it
+    does not transpile (its ``reason`` then holds the diagnostics).
     """
     from runtime_lib.calls import load_item
 

@@ -346,7 +346,7 @@ def test_pyapi_call_runs_a_catalogued_item_by_basic_name(packages):
     assert out.splitlines() == [
         "done",
         "True",
-        "Subroutine NO.SUCH.ITEM is not in the catalogue",
+        "Unable to load 'NO.SUCH.ITEM' object code",
     ]
 
 
