@@ -37,6 +37,11 @@ def bp(tmp_path):
         ("transpile", ["BASIC item, or a folder of items", "-o OUTDIR"]),
         ("check", ["BASIC item, or a folder of items"]),
         ("run", ["the program: a BASIC file", "arguments for the program"]),
+        ("create-file", ["Create a file in the account", "NAME the file's name"]),
+        ("list-files", ["List the files the account's registry names"]),
+        ("register-file", ["NAME the name", "FOLDER an existing folder"]),
+        ("export", ["NAME the account's file", "FOLDER a ScarletDME"]),
+        ("import", ["FOLDER a ScarletDME directory file", "NAME the account's"]),
     ],
 )
 def test_help_describes_every_argument(capsys, command, expected):

@@ -23,8 +23,13 @@ def add_file_commands(sub) -> None:
             "--account", metavar="DIR", help="the account folder (default: here)"
         )
 
-    c = sub.add_parser("create-file", help="create a file in the account")
-    c.add_argument("name")
+    c = sub.add_parser(
+        "create-file",
+        help="create a file in the account",
+        description="Create a file in the account, as CREATE.FILE does: its"
+        " data and dictionary parts, registered under NAME.",
+    )
+    c.add_argument("name", metavar="NAME", help="the file's name")
     c.add_argument(
         "--directory",
         action="store_true",
@@ -33,28 +38,50 @@ def add_file_commands(sub) -> None:
     account(c)
     c.set_defaults(func=cmd_create_file)
 
-    ls = sub.add_parser("list-files", help="list the account's files")
+    ls = sub.add_parser(
+        "list-files",
+        help="list the account's files",
+        description="List the files the account's registry names: type,"
+        " record count and folder.",
+    )
     account(ls)
     ls.set_defaults(func=cmd_list_files)
 
-    r = sub.add_parser("register-file", help="register an existing folder as a file")
-    r.add_argument("name")
-    r.add_argument("folder")
+    r = sub.add_parser(
+        "register-file",
+        help="register an existing folder as a file",
+        description="Register an existing folder (a directory or hashed file)"
+        " in the account under NAME, so programs can OPEN it.",
+    )
+    r.add_argument("name", metavar="NAME", help="the name programs OPEN it by")
+    r.add_argument("folder", metavar="FOLDER", help="an existing folder")
     r.add_argument("--dict", metavar="FOLDER", help="its dictionary folder")
     account(r)
     r.set_defaults(func=cmd_register_file)
 
-    for verb, helptext in (
-        ("export", "copy records to a ScarletDME directory file"),
-        ("import", "copy records from a ScarletDME directory file"),
+    name_help = "the account's file"
+    folder_help = "a ScarletDME directory file: a folder, one OS file per record"
+    for verb, helptext, description in (
+        (
+            "export",
+            "copy records to a ScarletDME directory file",
+            "Copy records of the account's file NAME into FOLDER (made if"
+            " missing), one OS file per record, as a ScarletDME directory file.",
+        ),
+        (
+            "import",
+            "copy records from a ScarletDME directory file",
+            "Copy the records of FOLDER, a ScarletDME directory file, into the"
+            " account's file NAME.",
+        ),
     ):
-        p = sub.add_parser(verb, help=helptext)
+        p = sub.add_parser(verb, help=helptext, description=description)
         if verb == "export":
-            p.add_argument("name")
-            p.add_argument("folder")
+            p.add_argument("name", metavar="NAME", help=name_help)
+            p.add_argument("folder", metavar="FOLDER", help=folder_help)
         else:
-            p.add_argument("folder")
-            p.add_argument("name")
+            p.add_argument("folder", metavar="FOLDER", help=folder_help)
+            p.add_argument("name", metavar="NAME", help=name_help)
         p.add_argument("ids", nargs="*", metavar="ID", help="only these records")
         p.add_argument("--dict", action="store_true", help="the file's dictionary part")
         p.add_argument("--keep", action="store_true", help="do not overwrite records")
