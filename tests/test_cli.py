@@ -68,6 +68,14 @@ def test_run_of_a_folder_says_to_name_an_item_in_it(capsys, bp, monkeypatch):
     )
 
 
+def test_run_of_a_folder_suggests_a_program_not_a_subroutine(capsys, bp, monkeypatch):
+    (bp / "ADD.ONE").write_text("* adds one\nSUBROUTINE ADD.ONE(X)\nX += 1\n")
+    (bp / "DOUBLE").write_text("function double(x)\nreturn x * 2\n")
+    monkeypatch.chdir(bp.parent)
+    _, _, err = pick2py(capsys, "run", "BP")
+    assert err.endswith("as in pick2py run BP/HELLO\n")
+
+
 def test_an_empty_folder_is_a_mistake(capsys, tmp_path):
     (tmp_path / "EMPTY").mkdir()
     (tmp_path / "EMPTY" / "README.md").write_text("notes\n")

@@ -298,9 +298,30 @@ def folder_given(program: str, folder: Path) -> str:
     """What ``pick2py run`` says when PROGRAM is a folder of items."""
     text = f"{program} is a folder: run a program in it"
     items = folder_items(folder)
-    if items:
-        text += f", as in pick2py run {os.path.join(program, items[0].name)}"
+    programs = [item for item in items if not is_routine(item)]
+    if programs or items:
+        example = (programs or items)[0].name
+        text += f", as in pick2py run {os.path.join(program, example)}"
     return text
+
+
+_ROUTINE_HEADINGS = ("SUBROUTINE", "FUNCTION", "CLASS")
+
+
+def is_routine(item: Path) -> bool:
+    """Does an item's first statement make it a SUBROUTINE, FUNCTION or
+    CLASS, which ``pick2py run`` cannot run? A glance at the text, good
+    enough to pick an example program to suggest."""
+    try:
+        lines = item.read_text("latin-1").splitlines()
+    except OSError:
+        return False
+    for line in lines:
+        words = line.replace("(", " ").split()
+        if not words or words[0].startswith(("*", "!", "$")) or words[0] == "REM":
+            continue
+        return words[0].upper() in _ROUTINE_HEADINGS
+    return False
 
 
 def version_text() -> str:
