@@ -33,6 +33,15 @@ from basic_runner import run_basic
         ({}, "DIM M(2,3)\nX = M(2,3) + 1\n", "Unassigned variable M(2,3) at line 2"),
         ({}, "DIM M(2,3)\nIF M(0,0) THEN NULL\n", "Unassigned variable M(0,0) at"),
         ({}, "DIM M(4)\nX = M(4)<1>\n", "Unassigned variable M(4) at line 2"),
+        # Assigning reads the value (op_stor reports it at once), so the
+        # variable read is named, not the one assigned when it is next used.
+        ({}, "X = Y\nPRINT X\n", "Unassigned variable Y at line 1 of MAIN"),
+        ({}, "DIM M(3)\nX = M(3)\nPRINT X\n", "Unassigned variable M(3) at line 2"),
+        (
+            {"COPYARG": "SUBROUTINE COPYARG(X)\nY = X\nRETURN\n"},
+            "CALL COPYARG(CALLER.VAR)\n",
+            "Unassigned variable X at line 2 of COPYARG",
+        ),
     ],
 )
 def test_unassigned_variable_is_named(tmp_path, items, program, message):

@@ -99,16 +99,25 @@ class SelectListVar:
 
 
 def stored_copy(value: object) -> object:
-    """Return what assigning ``value`` stores: the value itself, or for a
-    select list variable a copy that reads from its first id.
+    """Return what assigning the variable ``value`` came from stores: the
+    value itself, or for a select list variable a copy that reads from its
+    first id; an unassigned variable is an error naming it.
 
     ScarletDME's op_stor stores a copy of the descriptor that k_dereference
     made without its remove pointer (DF_REMOVE cleared), and READNEXT walks
     a SELLIST with that pointer (op_readnext calls op_rmvf): ``L2 = L``
     starts L2 at the top and leaves L where it was. The ids are shared.
+    op_stor also reports an unassigned value at once (k_unassigned), or
+    stores 0 under OPTION UNASSIGNED.WARNING (k_unass_zero), rather than
+    copying the unassigned state on for the next reader to report.
     """
-    if type(value) is SelectListVar:
+    kind = type(value)
+    if kind is SelectListVar:
         return SelectListVar(value.ids)
+    if kind is Unassigned:
+        if state.opt_unassigned_warning:
+            return 0
+        raise value.fail()
     return value
 
 
