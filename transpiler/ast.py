@@ -786,12 +786,14 @@ _STATEMENT_PLANS: dict[type, tuple[tuple[str, ...], int]] = {}
 
 
 def _statement_plan(cls: type) -> tuple[tuple[str, ...], int]:
-    """The fields of a node class that may hold statements or clauses."""
+    """The fields of a node class that may hold statements or clauses, last
+    field first (the order walk_statements pushes them), and how many fields
+    it has."""
     if dataclasses.is_dataclass(cls):
         fields = dataclasses.fields(cls)
         names = tuple(
             f.name
-            for f in fields
+            for f in reversed(fields)
             if any(word in f.type for word in ("Stmt", "Clause", "CaseArm"))
         )
         plan = (names, len(fields))
@@ -811,7 +813,7 @@ def _statement_children(node) -> list:
     if len(values) != count:
         return [c for c in _children(node) if isinstance(c, _STATEMENT_KINDS)]
     out = []
-    for name in names:
+    for name in reversed(names):
         value = values[name]
         if isinstance(value, list):
             out += value
@@ -860,16 +862,30 @@ def walk(root):
 
 def walk_statements(root):
     """Yield every statement in a tree, nested bodies included, not expressions."""
+    # The passes walk every routine's statements a dozen times, so the
+    # children of a node are pushed here directly, last field first, rather
+    # than gathered into a list by _statement_children.
     stack = list(reversed(root)) if isinstance(root, list) else [root]
     pop = stack.pop
+    push = stack.append
+    plans = _STATEMENT_PLANS
     while stack:
         current = pop()
         if isinstance(current, Stmt):
             yield current
-        children = _statement_children(current)
-        if children:
+        names, count = plans.get(type(current)) or _statement_plan(type(current))
+        values = current.__dict__
+        if len(values) != count:
+            children = _statement_children(current)
             children.reverse()
             stack += children
+            continue
+        for name in names:
+            value = values[name]
+            if isinstance(value, list):
+                stack += reversed(value)
+            elif value is not None:
+                push(value)
 
 
 def transform(node, fn: Callable):
