@@ -11,6 +11,16 @@ import libcst as cst
 Expr = cst.BaseExpression
 Stmt = cst.BaseStatement
 
+# libcst gives every node new whitespace nodes of its own by default, each
+# built and validated: more than half the nodes of a generated module. The
+# nodes are immutable and the lowering never tells nodes apart by identity,
+# so the common ones are shared (as libcst's own default ``Dot()`` is
+# shared by every Attribute). Each is what libcst's default would be.
+NO_SPACE = cst.SimpleWhitespace("")
+SPACE = cst.SimpleWhitespace(" ")
+NEWLINE = cst.Newline()
+LINE_END = cst.TrailingWhitespace(whitespace=NO_SPACE, newline=NEWLINE)
+
 
 def name(text: str) -> cst.Name:
     return cst.Name(text)
@@ -30,7 +40,10 @@ def rt(function: str) -> cst.Attribute:
 def call(func: Expr | str, *args: Expr, **kwargs: Expr) -> cst.Call:
     if isinstance(func, str):
         func = name(func)
-    arguments = [cst.Arg(value=a) for a in args]
+    arguments = [
+        cst.Arg(value=a, whitespace_after_star=NO_SPACE, whitespace_after_arg=NO_SPACE)
+        for a in args
+    ]
     arguments += [
         cst.Arg(
             value=v,
@@ -42,7 +55,12 @@ def call(func: Expr | str, *args: Expr, **kwargs: Expr) -> cst.Call:
         )
         for k, v in kwargs.items()
     ]
-    return cst.Call(func=func, args=arguments)
+    return cst.Call(
+        func=func,
+        args=arguments,
+        whitespace_after_func=NO_SPACE,
+        whitespace_before_args=NO_SPACE,
+    )
 
 
 def rt_call(function: str, *args: Expr, **kwargs: Expr) -> cst.Call:
@@ -265,12 +283,17 @@ def line(
     *small: cst.BaseSmallStatement, comments: Iterable[str] = ()
 ) -> cst.SimpleStatementLine:
     return cst.SimpleStatementLine(
-        body=list(small), leading_lines=comment_lines(comments)
+        body=list(small),
+        leading_lines=comment_lines(comments),
+        trailing_whitespace=LINE_END,
     )
 
 
 def comment_lines(comments: Iterable[str]) -> list[cst.EmptyLine]:
-    return [cst.EmptyLine(comment=cst.Comment(c)) for c in comments]
+    return [
+        cst.EmptyLine(whitespace=NO_SPACE, comment=cst.Comment(c), newline=NEWLINE)
+        for c in comments
+    ]
 
 
 def with_header_comment(stmt: cst.If, comment: str) -> cst.If:
@@ -304,7 +327,10 @@ def assign(
         goal = cst.Tuple(
             elements=[cst.Element(value=t) for t in converted], lpar=[], rpar=[]
         )
-    return line(cst.Assign(targets=[cst.AssignTarget(target=goal)], value=value))
+    target = cst.AssignTarget(
+        target=goal, whitespace_before_equal=SPACE, whitespace_after_equal=SPACE
+    )
+    return line(cst.Assign(targets=[target], value=value))
 
 
 def expr_stmt(value: Expr) -> cst.SimpleStatementLine:
@@ -333,7 +359,7 @@ def nonlocal_(names: Sequence[str]) -> cst.SimpleStatementLine:
 
 def block(body: Sequence[Stmt]) -> cst.IndentedBlock:
     body = list(body) or [pass_()]
-    return cst.IndentedBlock(body=body)
+    return cst.IndentedBlock(body=body, header=LINE_END)
 
 
 def if_(
@@ -347,7 +373,13 @@ def if_(
             other = only
         else:
             other = cst.Else(body=block(orelse))
-    return cst.If(test=test, body=block(body), orelse=other)
+    return cst.If(
+        test=test,
+        body=block(body),
+        orelse=other,
+        whitespace_before_test=SPACE,
+        whitespace_after_test=NO_SPACE,
+    )
 
 
 def while_(test: Expr, body: Sequence[Stmt]) -> cst.While:
