@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 from dataclasses import dataclass, field
 from typing import Iterator, Optional
 
@@ -20,7 +21,7 @@ import libcst as cst
 
 from runtime_lib import rt as _runtime
 from transpiler import ast as A
-from transpiler.diagnostics import Diagnostics, Span
+from transpiler.diagnostics import Diagnostics, Span, printable
 from transpiler.lower import pybuild as P
 from transpiler.lower.naming import Namer
 from transpiler.passes.resolve import Program, Routine
@@ -432,12 +433,8 @@ def comment_line(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    from transpiler.diagnostics import printable
-
     return printable(text).rstrip()
 
 
 def _file_label(path: str) -> str:
-    import os
-
     return os.path.basename(path).replace(" ", "_") or "include"

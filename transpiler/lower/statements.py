@@ -11,6 +11,7 @@ in :mod:`.filestmts`, terminal and printer statements in
 
 from __future__ import annotations
 
+import weakref
 from typing import Optional
 
 import libcst as cst
@@ -41,7 +42,10 @@ class StmtLowerer(ControlFlowStatements, TerminalStatements, FileStatements):
     def __init__(self, scope: Scope):
         self.scope = scope
         self.exprs = ExprLowerer(scope)
-        scope.statement_lowerer = self
+        # A weak reference: a strong one would make a cycle through the
+        # scope that keeps the item's whole tree alive until the cyclic
+        # collector traverses it (a million objects over GPL.BP).
+        scope.statement_lowerer = weakref.proxy(self)
         self.in_section = False
         self.loop_stack: list[dict] = []  # innermost last: {"kind", "next"}
         self.current: A.Node = A.Null()  # the statement being lowered

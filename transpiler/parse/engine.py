@@ -157,7 +157,12 @@ def _use_fast_steps(parser) -> None:
 
 def _fast_steps(table, callbacks) -> dict:
     """state -> terminal or rule name -> a shift ``(None, state, callback)``
-    or a reduction ``(length, callback, name)``."""
+    or a reduction ``(length, callback, name)``.
+
+    Rule names are made plain strings: lark names some rules with its own
+    ``Token`` (a str subclass with a Python ``__eq__``), and looking one up
+    in a row of str keys would call that ``__eq__`` at every reduction.
+    """
     reductions: dict[int, tuple] = {}
     steps = {}
     for state, actions in table.states.items():
@@ -170,7 +175,7 @@ def _fast_steps(table, callbacks) -> dict:
                     reductions[id(arg)] = (
                         len(arg.expansion),
                         callbacks[arg],
-                        arg.origin.name,
+                        str(arg.origin.name),
                     )
                 row[symbol] = reductions[id(arg)]
         steps[state] = row
