@@ -125,26 +125,38 @@ class FlowBuilder:
         self.routine = routine
         self.diagnostics = diagnostics
         self.counter = itertools.count(1)
+        self.flattened = False  # flatten_list took a statement apart
 
     def run(self) -> Flow:
+        # Walking a routine's statements is most of this pass, so the label
+        # references and the labels are found again only after a step that
+        # changed the body (each returns the very list it was given when it
+        # changes nothing, as most routines need no rewriting).
         body = self.routine.body
-        self.check_labels(body, label_refs(body))
-        body = self.loop_jumps(body)
-        body = self.backward_loops(body)
         refs = label_refs(body)
-        defined = self.defined_labels(body)
-        body = self.drop_unused_labels(body, refs)
-        body = self.flatten_list(body, set(refs) & defined)
-        # Flattening made labels and jumps of its own.
-        refs = label_refs(body)
-        targets = set(refs) & self.defined_labels(body)
+        defined = self.check_labels(body, refs)
+        rewritten = self.loop_jumps(body, refs)
+        if rewritten is not body:
+            body, refs = rewritten, label_refs(rewritten)
+        rewritten = self.backward_loops(body, refs)
+        if rewritten is not body:
+            body, refs = rewritten, label_refs(rewritten)
+            defined = self.defined_labels(body)
+        if not defined <= refs.keys():
+            body = self.drop_unused_labels(body, refs)
+        targets = refs.keys() & defined
+        if not targets:
+            return self.split(body, targets, refs)
+        body = self.flatten_list(body, targets)
+        if self.flattened:  # flattening made labels and jumps of its own
+            refs = label_refs(body)
+            targets = refs.keys() & self.defined_labels(body)
         return self.split(body, targets, refs)
 
     # --- GOTO as CONTINUE / EXIT ---------------------------------------------
 
-    def loop_jumps(self, body: list[A.Stmt]) -> list[A.Stmt]:
+    def loop_jumps(self, body: list[A.Stmt], refs) -> list[A.Stmt]:
         """Rewrite GOTOs that only skip to a loop's end (or just past it)."""
-        refs = label_refs(body)
         replace: dict[int, A.Stmt] = {}
         self._scan_loops(body, refs, replace)
         if not replace:
@@ -194,22 +206,27 @@ class FlowBuilder:
 
     # --- backward GOTO as a loop -----------------------------------------------
 
-    def backward_loops(self, body: list[A.Stmt]) -> list[A.Stmt]:
+    def backward_loops(self, body: list[A.Stmt], refs) -> list[A.Stmt]:
         """``L: ... IF c THEN GOTO L ...`` as LOOP ... CONTINUE ... EXIT REPEAT.
 
         Applies when every reference to L is a GOTO after it (and not inside a
         loop of its own), and no other jump target lies between L and the
         last of those GOTOs: the old "label and jump back" loop of Pick code.
+        ``refs`` are the label references in ``body``.
         """
+        original = body
         changed = True
         while changed:
             changed = False
-            refs = label_refs(body)
+            if body is not original:
+                refs = label_refs(body)
             targets = {
                 i: s.name
                 for i, s in enumerate(body)
                 if isinstance(s, A.Label) and s.name in refs
             }
+            if not targets:
+                break
             located = {}  # statement -> index of the top-level statement holding it
             for index, stmt in enumerate(body):
                 for node in _own_loop_statements([stmt]):
@@ -300,6 +317,7 @@ class FlowBuilder:
             if isinstance(stmt, A.Label) or not self.has_target(stmt, targets):
                 out.append(stmt)
             else:
+                self.flattened = True
                 out.extend(self.flatten(stmt, targets))
         return out
 
