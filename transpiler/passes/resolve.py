@@ -189,14 +189,12 @@ class Resolver:
         self.program = program
         program.modes.update(self.dialect.modes)
         self.directives(program)
-        self.collect_declarations(self.item.body, program)
+        self.collect_declarations(self.item.body, program, class_header is not None)
         if class_header is not None:
             program.klass = self.class_info(class_header, main_body)
             self.check_class_header(class_header, main_body, header)
         main.children = [self.local_routine(r) for r in locals_]
         self.check_class(program, main_body, main.children)
-        for routine in [main] + main.children:
-            self.collect_matrices(routine)
         self.resolve_routine(main, program)
         for child in main.children:
             self.resolve_routine(child, program, parent=main)
@@ -204,22 +202,37 @@ class Resolver:
             for child in main.children:
                 shared = program.klass.shared
                 child.variables = [v for v in child.variables if v not in shared]
-        self.check_matrices(main)
+        self.check_elements(main)
+        declared = self.declared_matrices(main)
         for routine in [main] + main.children:
-            self.check_default_file(routine)
+            self.check_statements(routine, program, declared | set(routine.matrices))
             self.check_params(routine)
-            self.check_next(routine)
-            self.check_clauses(routine, program)
         return program
 
-    def check_default_file(self, routine: Routine) -> None:
-        """The default file variable is UniVerse's and D3's, not ScarletDME's."""
-        if self.dialect.default_file:
-            return
+    def check_statements(self, routine: Routine, program: Program, matrices) -> None:
+        """The checks on each statement of a resolved routine, in one walk
+        (walks are most of this pass's time): MAT operands must be matrices
+        (``matrices``, the names DIMmed for the routine); the default file
+        variable is UniVerse's and D3's, not ScarletDME's; NEXT names its
+        FOR's variable; THEN or ELSE is required where BCOMP requires it
+        (LANGUAGE.md §3.23)."""
+        default_file_error = not self.dialect.default_file
+        need_clauses = "OPTIONAL.THEN.ELSE" not in program.modes
         for node in A.walk_statements(routine.body):
-            if isinstance(node, A.FileStmt) and any(
-                isinstance(e, A.Var) and e.name == A.DEFAULT_FILE
-                for e in node.targets + node.args
+            for name in _matrix_operands(node):
+                if name not in matrices:
+                    self.diagnostics.error(
+                        node.span,
+                        f"{name} is not a matrix (no DIM statement names it)",
+                        "E-MATRIX",
+                    )
+            if (
+                default_file_error
+                and isinstance(node, A.FileStmt)
+                and any(
+                    isinstance(e, A.Var) and e.name == A.DEFAULT_FILE
+                    for e in node.targets + node.args
+                )
             ):
                 self.diagnostics.error(
                     node.span,
@@ -227,33 +240,23 @@ class Resolver:
                     " which needs --dialect universe or d3",
                     "E-DIALECT",
                 )
-
-    def check_clauses(self, routine: Routine, program: Program) -> None:
-        """THEN or ELSE is required where BCOMP requires it (LANGUAGE.md §3.23)."""
-        if "OPTIONAL.THEN.ELSE" in program.modes:
-            return
-        for node in A.walk_statements(routine.body):
-            keyword = _clause_keyword(node)
-            if keyword is None:
-                continue
-            clauses = getattr(node, "clauses", None)
-            if clauses is None or (clauses.then is None and clauses.else_ is None):
-                self.diagnostics.error(
-                    node.span, f"THEN or ELSE expected after {keyword}", "E-SYNTAX"
-                )
-
-    def check_next(self, routine: Routine) -> None:
-        for node in A.walk_statements(routine.body):
             if (
                 isinstance(node, A.For)
                 and node.next_name
                 and isinstance(node.var, A.Var)
+                and node.next_name != node.var.name
             ):
-                if node.next_name != node.var.name:
+                self.diagnostics.error(
+                    node.next_span,
+                    "Mismatched FOR / NEXT control variables",
+                    "E-SYNTAX",
+                )
+            keyword = _clause_keyword(node) if need_clauses else None
+            if keyword is not None:
+                clauses = getattr(node, "clauses", None)
+                if clauses is None or (clauses.then is None and clauses.else_ is None):
                     self.diagnostics.error(
-                        node.next_span,
-                        "Mismatched FOR / NEXT control variables",
-                        "E-SYNTAX",
+                        node.span, f"THEN or ELSE expected after {keyword}", "E-SYNTAX"
                     )
 
     def check_params(self, routine: Routine) -> None:
@@ -388,17 +391,7 @@ class Resolver:
         """BCOMP's rules for where class statements may stand."""
         methods = [r for r in routines if r.method]
         if program.klass is None:
-            for node in A.walk_statements(self.item.body):
-                if isinstance(node, (A.Public, A.Method)) or (
-                    isinstance(node, A.SimpleStmt)
-                    and node.keyword in ("INHERIT", "DISINHERIT")
-                ):
-                    self.diagnostics.error(
-                        node.span,
-                        "Statement is only allowed in a CLASS module",
-                        "E-SYNTAX",
-                    )
-            return
+            return  # class statements were reported by collect_declarations
         first_method = min((r.span.line for r in methods), default=1 << 30)
         start = next(i for i, s in enumerate(body) if isinstance(s, A.ClassHeader))
         for node in body[start + 1 :]:
@@ -456,8 +449,10 @@ class Resolver:
 
     # --- declarations -------------------------------------------------------
 
-    def collect_declarations(self, body, program: Program) -> None:
-        """EQUATE, DEFFUN and COMMON apply to the whole item."""
+    def collect_declarations(self, body, program: Program, is_class: bool) -> None:
+        """EQUATE, DEFFUN and COMMON apply to the whole item. The same walk
+        reports the statements only a CLASS module may have in an item that
+        is not one."""
         for node in A.walk_statements(body):
             if isinstance(node, A.Equate):
                 for name, value in node.pairs:
@@ -468,6 +463,16 @@ class Resolver:
                 program.deffuns[node.name] = node
             elif isinstance(node, A.Common):
                 self.common(node, program)
+            elif not is_class and (
+                isinstance(node, (A.Public, A.Method))
+                or (
+                    isinstance(node, A.SimpleStmt)
+                    and node.keyword in ("INHERIT", "DISINHERIT")
+                )
+            ):
+                self.diagnostics.error(
+                    node.span, "Statement is only allowed in a CLASS module", "E-SYNTAX"
+                )
 
     def check_function_key(self, node: A.Deffun) -> None:
         key = node.key
@@ -518,48 +523,34 @@ class Resolver:
             program.commons[name] = CommonSlot(node.block, len(names), dims)
             names.append(name)
 
-    def collect_matrices(self, routine: Routine) -> None:
-        persistent = self.program.klass.variables if self.program.klass else {}
-        for node in A.walk_statements(routine.body):
-            if isinstance(node, A.Dim):
-                for name, dims in node.items:
-                    if name not in persistent:
-                        routine.matrices.setdefault(name, dims)
-        for param in routine.params:
-            if param.matrix:
-                routine.matrices.setdefault(param.name, param.dims or [])
-
     # --- resolution ---------------------------------------------------------
 
     def resolve_routine(self, routine: Routine, program: Program, parent=None) -> None:
         self.routine = routine
         self.parent = parent
         self.local_names = {r.name for r in (parent or routine).children if r.local}
-        self.first_scalar_use = self.scalar_uses(routine.body)
+        self.first_scalar_use = self.scan_routine(routine)
         routine.body = transform(routine.body, self.resolve_node)
-        self.resolved_dims(routine)
         self.collect_variables(routine, program, parent)
 
-    @staticmethod
-    def resolved_dims(routine: Routine) -> None:
-        """Take each matrix's sizes from its first DIM as resolved (EQUATEs expanded)."""
-        seen: set[str] = set()
-        for node in A.walk_statements(routine.body):
-            if isinstance(node, A.Dim):
-                for name, dims in node.items:
-                    if name not in seen and name in routine.matrices:
-                        routine.matrices[name] = dims
-                    seen.add(name)
-
-    @staticmethod
-    def scalar_uses(body) -> dict[str, tuple[int, int]]:
-        """Where each name is first used as a plain variable (line, column)."""
+    def scan_routine(self, routine: Routine) -> dict[str, tuple[int, int]]:
+        """Collect the routine's matrices (DIMmed names that are not CLASS
+        variables, and matrix parameters) and return where each name is
+        first used as a plain variable (line, column), in one walk."""
+        persistent = self.program.klass.variables if self.program.klass else {}
         first: dict[str, tuple[int, int]] = {}
-        for node in A.walk(body):
+        for node in A.walk(routine.body):
             if isinstance(node, A.Var):
                 here = (node.span.line, node.span.column)
                 if here < first.get(node.name, (1 << 62, 0)):
                     first[node.name] = here
+            elif isinstance(node, A.Dim):
+                for name, dims in node.items:
+                    if name not in persistent:
+                        routine.matrices.setdefault(name, dims)
+        for param in routine.params:
+            if param.matrix:
+                routine.matrices.setdefault(param.name, param.dims or [])
         return first
 
     def is_known_scalar(self, name: str, span) -> bool:
@@ -667,8 +658,17 @@ class Resolver:
             p.name for p in routine.params if not p.matrix and p.name != "..."
         )
         private = []
+        # Each matrix takes its sizes from its first DIM as resolved (EQUATEs
+        # expanded); a PRIVATE matrix is one too, unless DIMmed.
+        dimmed = set(routine.matrices)
+        seen: set[str] = set()
         for node in A.walk_statements(routine.body):
-            if isinstance(node, A.Private):
+            if isinstance(node, A.Dim):
+                for name, dims in node.items:
+                    if name not in seen and name in dimmed:
+                        routine.matrices[name] = dims
+                    seen.add(name)
+            elif isinstance(node, A.Private):
                 for entry in node.names:
                     if isinstance(entry, A.Var):
                         private.append(entry.name)
@@ -716,22 +716,20 @@ class Resolver:
         if isinstance(target, A.Var):
             routine.remove_vars.add(target.name)
 
-    def check_matrices(self, main: Routine) -> None:
+    def declared_matrices(self, main: Routine) -> set[str]:
+        """The matrices every routine of the item may use."""
         declared = set(main.matrices) | {
             n for n, s in self.program.commons.items() if s.dims is not None
         }
         if self.program.klass is not None:
             declared |= set(self.program.klass.matrices())
+        return declared
+
+    def check_elements(self, main: Routine) -> None:
+        """An element of a name no DIM names is an error (BCOMP)."""
+        declared = self.declared_matrices(main)
         for routine in [main] + main.children:
             mats = declared | set(routine.matrices)
-            for node in A.walk_statements(routine.body):
-                for name in _matrix_operands(node):
-                    if name not in mats:
-                        self.diagnostics.error(
-                            node.span,
-                            f"{name} is not a matrix (no DIM statement names it)",
-                            "E-MATRIX",
-                        )
             whole = _whole_matrix_operands(routine.body)
             for node in A.walk(routine.body):
                 if (
