@@ -28,6 +28,7 @@ them to lark.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from transpiler import dialects
@@ -72,6 +73,18 @@ class Raw:
     paren: bool = False  # a name or @name immediately followed by "("
     line: int = 0  # preprocessed line index, set by the lexer
     source: str = ""  # the physical line's text
+
+
+# A comment after a directive: ";*" or ";!".
+_DIRECTIVE_COMMENT = re.compile(r";\s*[*!]")
+
+
+@lru_cache(maxsize=4096)
+def _define_value(text: str) -> tuple[Raw, ...]:
+    """The raw tokens of a $DEFINE's value. Included files define the same
+    names in item after item (ERR.H's 184 $DEFINEs in most of GPL.BP), so
+    they are scanned once; the tokens are only read, never changed."""
+    return tuple(scan_line(text))
 
 
 def scan_line(text: str) -> list[Raw]:
@@ -207,7 +220,7 @@ class Lexer:
         self.out: list[Token] = []
         self.comments: list[Comment] = []
         self.directives: list[tuple[int, str]] = []
-        self.defines: dict[str, list[Raw]] = {}
+        self.defines: dict[str, tuple[Raw, ...]] = {}
         self.case_sensitive = False
         # Per-statement state.
         self.at_start = True
@@ -360,12 +373,12 @@ class Lexer:
         self.paren_depth = 0
 
     def directive(self, index: int, text: str) -> None:
-        body = re.split(r";\s*[*!]", text, maxsplit=1)[0].strip()
+        body = _DIRECTIVE_COMMENT.split(text, maxsplit=1)[0].strip()
         words = body.split()
         name = words[0][1:].upper()
         if name == "DEFINE" and len(words) >= 2:
             value_text = body.split(None, 2)[2] if len(words) > 2 else ""
-            self.defines[words[1].upper()] = scan_line(value_text)
+            self.defines[words[1].upper()] = _define_value(value_text)
         elif name == "MODE":
             for word in words[1:]:
                 if word.upper() == "CASE.SENSITIVE":
