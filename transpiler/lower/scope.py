@@ -15,6 +15,7 @@ import bisect
 import itertools
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator, Optional
 
 import libcst as cst
@@ -420,10 +421,19 @@ class Scope:
         ``# * text`` and can never look like one.
         """
         origin = self.module.diagnostics.source_map.origin(span.line)
-        where = str(origin.number)
-        if origin.file.path != self.module.program.item.path:
-            where += f" in {_file_label(origin.file.path)}"
-        return f"# {where}: {_clean(origin.text.strip())}".rstrip()
+        path = origin.file.path
+        included = path if path != self.module.program.item.path else None
+        return _line_marker(origin.number, included, origin.text)
+
+
+@lru_cache(maxsize=8192)
+def _line_marker(number: int, included: Optional[str], text: str) -> str:
+    """The marker of line ``number`` (of the file ``included``, if not the
+    item's own). Included files put the same lines in item after item."""
+    where = str(number)
+    if included is not None:
+        where += f" in {_file_label(included)}"
+    return f"# {where}: {_clean(text.strip())}".rstrip()
 
 
 def comment_line(text: str) -> str:
