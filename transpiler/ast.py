@@ -847,17 +847,52 @@ def _children(node) -> list:
     return out
 
 
+_REVERSED_PLANS: dict[type, tuple[tuple[str, ...], int]] = {}
+
+
+def _reversed_plan(cls: type) -> tuple[tuple[str, ...], int]:
+    """:func:`_plan`, last field first (the order walk pushes them)."""
+    names, count = _PLANS.get(cls) or _plan(cls)
+    plan = (tuple(reversed(names)), count)
+    _REVERSED_PLANS[cls] = plan
+    return plan
+
+
 def walk(root):
     """Yield every node in a tree (or list of trees), parents before children."""
+    # The children of a node are pushed directly, last first, rather than
+    # gathered into a list by _children: the passes walk whole routines
+    # many times. The order is _children's.
     stack = list(reversed(root)) if isinstance(root, list) else [root]
     pop = stack.pop
+    push = stack.append
+    plans = _REVERSED_PLANS
     while stack:
         current = pop()
         yield current
-        children = _children(current)
-        if children:
+        names, count = plans.get(type(current)) or _reversed_plan(type(current))
+        values = current.__dict__
+        if len(values) != count:
+            children = _children(current)
             children.reverse()
             stack += children
+            continue
+        for name in names:
+            value = values[name]
+            if isinstance(value, Node):
+                push(value)
+            elif isinstance(value, (list, tuple)):
+                for v in reversed(value):
+                    if isinstance(v, Node):
+                        push(v)
+                    elif isinstance(v, tuple):
+                        for x in reversed(v):
+                            if isinstance(x, Node):
+                                push(x)
+            elif isinstance(value, dict):
+                for v in reversed(value.values()):
+                    if isinstance(v, Node):
+                        push(v)
 
 
 def walk_statements(root):
