@@ -10,6 +10,7 @@ import gc
 from pathlib import Path
 
 import pytest
+from lark import Token
 from lark.parsers.lalr_parser_state import ParserState
 
 from transpiler.api import transpile_source
@@ -57,3 +58,11 @@ def test_fast_parser_steps_build_what_lark_builds(monkeypatch):
     monkeypatch.setattr(engine._FastState, "feed_token", ParserState.feed_token)
     assert [parsed(text) for text in texts] == fast
     assert any(errors for _, errors in fast[: len(BROKEN)])
+
+
+def test_tokens_for_lark_are_lark_tokens():
+    made = engine.lark_token("NAME", "TOTAL", 12, 5)
+    expected = Token("NAME", "TOTAL", 0, 12, 5, 12, 10)
+    assert type(made) is Token and made == expected
+    for slot in Token.__slots__:
+        assert getattr(made, slot) == getattr(expected, slot), slot

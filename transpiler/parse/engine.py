@@ -86,15 +86,27 @@ class _TokenFeed(LarkLexer):
                 if tok.type != "NL":
                     continue
                 feed.skip_to_line_end = False
-            yield Token(
-                tok.type,
-                tok.value,
-                0,
-                tok.line,
-                tok.column,
-                tok.line,
-                tok.column + len(tok.value),
-            )
+            yield lark_token(tok.type, tok.value, tok.line, tok.column)
+
+
+_new_str = str.__new__
+
+
+def lark_token(kind: str, value: str, line: int, column: int) -> Token:
+    """``Token(kind, value, 0, line, column, line, column + len(value))``,
+    made without lark's constructor, whose two Python calls per token (it
+    checks for a keyword lark no longer takes) were a tenth of the parsing
+    time. ``tests/test_transpile_speed.py`` checks that both are the same."""
+    token = _new_str(Token, value)
+    token.type = kind
+    token.value = value
+    token.start_pos = 0
+    token.line = line
+    token.column = column
+    token.end_line = line
+    token.end_column = column + len(value)
+    token.end_pos = None
+    return token
 
 
 class _Feed:
