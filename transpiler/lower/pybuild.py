@@ -4,6 +4,7 @@ here, at build time, not when the generated module runs."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable, Optional, Sequence
 
 import libcst as cst
@@ -22,6 +23,13 @@ NEWLINE = cst.Newline()
 LINE_END = cst.TrailingWhitespace(whitespace=NO_SPACE, newline=NEWLINE)
 
 
+# Nodes for names, runtime functions and comment lines are made once per
+# text and shared, as the whitespace nodes above are: the same names and the
+# same "# line: text" comments of included files come back thousands of
+# times, and each new node would be built and validated again.
+
+
+@lru_cache(maxsize=16384)
 def name(text: str) -> cst.Name:
     return cst.Name(text)
 
@@ -32,6 +40,7 @@ def attr(value: Expr | str, attribute: str) -> cst.Attribute:
     return cst.Attribute(value=value, attr=name(attribute))
 
 
+@lru_cache(maxsize=4096)
 def rt(function: str) -> cst.Attribute:
     """``rt.<function>``: a runtime library function."""
     return attr("rt", function)
@@ -290,10 +299,14 @@ def line(
 
 
 def comment_lines(comments: Iterable[str]) -> list[cst.EmptyLine]:
-    return [
-        cst.EmptyLine(whitespace=NO_SPACE, comment=cst.Comment(c), newline=NEWLINE)
-        for c in comments
-    ]
+    return [comment_node(c) for c in comments]
+
+
+@lru_cache(maxsize=32768)
+def comment_node(text: str) -> cst.EmptyLine:
+    return cst.EmptyLine(
+        whitespace=NO_SPACE, comment=cst.Comment(text), newline=NEWLINE
+    )
 
 
 def with_header_comment(stmt: cst.If, comment: str) -> cst.If:
