@@ -731,6 +731,10 @@ class RoutineTypes:
 
     def block(self, body: list, state: State) -> State:
         for stmt in body:
+            if type(stmt) in _INERT:
+                # Nothing to do and no state to copy. A body of only these
+                # gives back the state it was given, as an empty body does.
+                continue
             if state is None:
                 # Unreachable code: still give its nodes kinds (from nothing known).
                 self.statement(stmt, {})
@@ -1159,6 +1163,12 @@ _SPLIT_STOPPERS = (
     A.TransactionBlock,
     A.LocalRoutine,
 )
+
+
+# Statements with no expressions that assign nothing: the state after one
+# is the state before it, so blocks skip them rather than copy the state (a
+# routine's body has one for every $DEFINE of its included files).
+_INERT = frozenset([A.Directive, A.Null, A.Label])
 
 
 def _walk_expr(node):
