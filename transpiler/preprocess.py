@@ -125,9 +125,13 @@ class Preprocessor:
         conditions: list[tuple[bool, bool]] = []
         for number, text in enumerate(source.lines(), start=1):
             line = SourceLine(text, source, number)
-            active = all(keep for keep, _ in conditions)
-            words = text.split()
+            active = not conditions or all(keep for keep, _ in conditions)
+            # Only directives need more than the first word (and most lines
+            # are not directives: split the rest only for them).
+            words = text.split(None, 1)
             first = words[0].upper() if words else ""
+            if first[:1] in "$#" or first == "INCLUDE":
+                words = text.split()
             if first[:1] in "$#" and first[1:] in ("IFDEF", "IFNDEF", "ELSE", "ENDIF"):
                 self.source_map.add(SourceLine("", source, number))
                 self._condition(first[1:], words, conditions, line)
