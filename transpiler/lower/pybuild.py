@@ -21,9 +21,44 @@ NO_SPACE = cst.SimpleWhitespace("")
 SPACE = cst.SimpleWhitespace(" ")
 NEWLINE = cst.Newline()
 LINE_END = cst.TrailingWhitespace(whitespace=NO_SPACE, newline=NEWLINE)
+LPAR = cst.LeftParen(whitespace_after=NO_SPACE)
+RPAR = cst.RightParen(whitespace_before=NO_SPACE)
+LBRACKET = cst.LeftSquareBracket(whitespace_after=NO_SPACE)
+RBRACKET = cst.RightSquareBracket(whitespace_before=NO_SPACE)
+MINUS = cst.Minus(whitespace_after=NO_SPACE)
+NOT = cst.Not(whitespace_after=SPACE)
+_BINARY_OPERATORS = {
+    op: kind(whitespace_before=SPACE, whitespace_after=SPACE)
+    for op, kind in {
+        "+": cst.Add,
+        "-": cst.Subtract,
+        "*": cst.Multiply,
+        "/": cst.Divide,
+        "//": cst.FloorDivide,
+        "%": cst.Modulo,
+        "&": cst.BitAnd,
+        "|": cst.BitOr,
+        "**": cst.Power,
+    }.items()
+}
+_COMPARISON_OPERATORS = {
+    op: kind(whitespace_before=SPACE, whitespace_after=SPACE)
+    for op, kind in {
+        "==": cst.Equal,
+        "!=": cst.NotEqual,
+        "<": cst.LessThan,
+        "<=": cst.LessThanEqual,
+        ">": cst.GreaterThan,
+        ">=": cst.GreaterThanEqual,
+        "is": cst.Is,
+    }.items()
+}
+_COMPARISON_OPERATORS["is not"] = cst.IsNot(
+    whitespace_before=SPACE, whitespace_between=SPACE, whitespace_after=SPACE
+)
 
 
-# Nodes for names, runtime functions and comment lines are made once per
+# Nodes for names, numbers, runtime functions and comment lines are made once per
 # text and shared, as the whitespace nodes above are: the same names and the
 # same "# line: text" comments of included files come back thousands of
 # times, and each new node would be built and validated again.
@@ -119,15 +154,20 @@ def number(value: int | float) -> Expr:
     if isinstance(value, bool):
         value = int(value)
     if isinstance(value, int):
-        if value < 0:
-            return cst.UnaryOperation(cst.Minus(), cst.Integer(str(-value)))
-        return cst.Integer(str(value))
+        return _integer(value)
     text = repr(float(value))
     if text.lstrip("-") in ("inf", "nan"):  # folding 2**99999 overflows to inf
         return call(name("float"), string(text))
     if text.startswith("-"):
-        return cst.UnaryOperation(cst.Minus(), cst.Float(text[1:]))
+        return cst.UnaryOperation(MINUS, cst.Float(text[1:]))
     return cst.Float(text)
+
+
+@lru_cache(maxsize=4096)
+def _integer(value: int) -> Expr:
+    if value < 0:
+        return cst.UnaryOperation(MINUS, cst.Integer(str(-value)))
+    return cst.Integer(str(value))
 
 
 def none() -> cst.Name:
@@ -159,42 +199,26 @@ def subscript(value: Expr, *indices: Expr) -> cst.Subscript:
             elements=[cst.Element(value=i) for i in indices], lpar=[], rpar=[]
         )
     return cst.Subscript(
-        value=value, slice=[cst.SubscriptElement(slice=cst.Index(value=index))]
+        value=value,
+        slice=[cst.SubscriptElement(slice=cst.Index(value=index))],
+        lbracket=LBRACKET,
+        rbracket=RBRACKET,
+        whitespace_after_value=NO_SPACE,
     )
 
 
 def binary(left: Expr, op: str, right: Expr) -> cst.BinaryOperation:
-    ops = {
-        "+": cst.Add,
-        "-": cst.Subtract,
-        "*": cst.Multiply,
-        "/": cst.Divide,
-        "//": cst.FloorDivide,
-        "%": cst.Modulo,
-        "&": cst.BitAnd,
-        "|": cst.BitOr,
-        "**": cst.Power,
-    }
     return cst.BinaryOperation(
-        left=parens(left), operator=ops[op](), right=parens(right)
+        left=parens(left), operator=_BINARY_OPERATORS[op], right=parens(right)
     )
 
 
 def compare(left: Expr, op: str, right: Expr) -> cst.Comparison:
-    ops = {
-        "==": cst.Equal,
-        "!=": cst.NotEqual,
-        "<": cst.LessThan,
-        "<=": cst.LessThanEqual,
-        ">": cst.GreaterThan,
-        ">=": cst.GreaterThanEqual,
-        "is": cst.Is,
-        "is not": cst.IsNot,
-    }
+    operator = _COMPARISON_OPERATORS[op]
     return cst.Comparison(
         left=_compared(left),
         comparisons=[
-            cst.ComparisonTarget(operator=ops[op](), comparator=_compared(right))
+            cst.ComparisonTarget(operator=operator, comparator=_compared(right))
         ],
     )
 
@@ -218,7 +242,7 @@ def boolean(left: Expr, op: str, right: Expr) -> cst.BooleanOperation:
 
 
 def not_(value: Expr) -> cst.UnaryOperation:
-    return cst.UnaryOperation(cst.Not(), parens(value))
+    return cst.UnaryOperation(NOT, parens(value))
 
 
 def if_exp(test: Expr, body: Expr, orelse: Expr) -> cst.IfExp:
@@ -244,10 +268,7 @@ def all_ints(names: list[Expr]) -> cst.Comparison:
         left=call("type", names[0]),
         comparisons=[
             cst.ComparisonTarget(
-                operator=cst.Is(
-                    whitespace_before=cst.SimpleWhitespace(" "),
-                    whitespace_after=cst.SimpleWhitespace(" "),
-                ),
+                operator=_COMPARISON_OPERATORS["is"],
                 comparator=target,
             )
             for target in targets
@@ -281,7 +302,7 @@ def parens(value: Expr) -> Expr:
         )
         and not value.lpar
     ):
-        return value.with_changes(lpar=[cst.LeftParen()], rpar=[cst.RightParen()])
+        return value.with_changes(lpar=[LPAR], rpar=[RPAR])
     return value
 
 
@@ -443,6 +464,10 @@ def def_(
         params=parameters,
         body=block(body),
         leading_lines=comment_lines(comments),
+        whitespace_after_def=SPACE,
+        whitespace_after_name=NO_SPACE,
+        whitespace_before_params=NO_SPACE,
+        whitespace_before_colon=NO_SPACE,
     )
 
 
