@@ -730,8 +730,20 @@ class Resolver:
         declared = self.declared_matrices(main)
         for routine in [main] + main.children:
             mats = declared | set(routine.matrices)
-            whole = _whole_matrix_operands(routine.body)
+            # The names that stand for a whole matrix where BCOMP takes one:
+            # the argument of INMAT() and of the internal-mode BTREE(),
+            # SCAN() and SORTNEXT() (which take an array of keys), and the
+            # matrix of MATREAD/MATWRITE. The walk meets a call or statement
+            # before its arguments.
+            whole: set[int] = set()
             for node in A.walk(routine.body):
+                if isinstance(node, A.Intrinsic):
+                    if node.name in _WHOLE_MATRIX_FUNCTIONS:
+                        whole.update(id(arg) for arg in node.args)
+                elif isinstance(node, A.FileStmt) and node.keyword.startswith(
+                    ("MATREAD", "MATWRITE")
+                ):
+                    whole.update(id(arg) for arg in node.targets[:1] + node.args[:1])
                 if (
                     isinstance(node, A.Var)
                     and node.name in mats
@@ -806,22 +818,6 @@ def _matrix_operands(node: A.Stmt) -> list[str]:
 
 
 _WHOLE_MATRIX_FUNCTIONS = frozenset({"INMAT", "BTREE", "SCAN", "SORTNEXT"})
-
-
-def _whole_matrix_operands(body: list) -> set[int]:
-    """The ids of the names that stand for a whole matrix where BCOMP takes
-    one: the argument of INMAT() and of the internal-mode BTREE(), SCAN()
-    and SORTNEXT() (which take an array of keys), and the matrix of
-    MATREAD/MATWRITE."""
-    whole = set()
-    for node in A.walk(body):
-        if isinstance(node, A.Intrinsic) and node.name in _WHOLE_MATRIX_FUNCTIONS:
-            whole.update(id(arg) for arg in node.args)
-        elif isinstance(node, A.FileStmt) and node.keyword.startswith(
-            ("MATREAD", "MATWRITE")
-        ):
-            whole.update(id(arg) for arg in node.targets[:1] + node.args[:1])
-    return whole
 
 
 def resolve(
