@@ -28,6 +28,8 @@ from transpiler.passes import types as T
 
 _OP_FUNCTIONS = {"+=": "add", "-=": "sub", "*=": "mul", "/=": "div", ":=": "cat"}
 _MODE_CLAUSES = ("on_error", "locked", "then", "else_")
+# Statements that make no code (their lower_ methods give nothing).
+_NO_CODE = frozenset([A.Null, A.Label, A.Directive, A.Equate, A.Deffun])
 _OUTCOMES = {
     "then": "THEN",
     "else_": "ELSE",
@@ -73,6 +75,12 @@ class StmtLowerer(ControlFlowStatements, TerminalStatements, FileStatements):
         return out
 
     def statement(self, stmt: A.Stmt) -> list[cst.BaseStatement]:
+        if type(stmt) in _NO_CODE:
+            # Only comments, which go on the next statement: most statements
+            # of a large item are the $DEFINEs and EQUATEs of its includes.
+            self.current = stmt
+            self.pending_comments.extend(self.scope.line_comments(stmt.span))
+            return []
         saved = self.scope.hoisted
         self.scope.hoisted = []
         self.current = stmt
