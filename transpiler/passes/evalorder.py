@@ -32,16 +32,39 @@ def early_operands(program) -> set[int]:
     early: set[int] = set()
     if not any(_is_call(n) for n in A.walk(program.item)):
         return early
+    # Whether each subtree has a call or reads a variable, found once per
+    # node: operands nest, and asking each level afresh walked the deepest
+    # ones again at every level above them.
+    calls_in: dict[int, bool] = {}
+    reads_in: dict[int, bool] = {}
+
+    def has_call(node) -> bool:
+        found = calls_in.get(id(node))
+        if found is None:
+            found = _call_here(program, node) or any(
+                has_call(c) for c in A._children(node)
+            )
+            calls_in[id(node)] = found
+        return found
+
+    def reads_variables(node) -> bool:
+        found = reads_in.get(id(node))
+        if found is None:
+            found = isinstance(node, (A.Var, A.Element)) or any(
+                reads_variables(c) for c in A._children(node)
+            )
+            reads_in[id(node)] = found
+        return found
 
     def _mark(operands: list, joined_before) -> None:
         """Mark the operands read before a later operand's call.
         ``joined_before``: operands at or past this index are read before
         the next one is computed (joined to what precedes them), bare
         variables included."""
-        calls = [_has_call(program, o) for o in operands]
+        calls = [has_call(o) for o in operands]
         for i, operand in enumerate(operands):
             later = [j for j in range(i + 1, len(operands)) if calls[j]]
-            if not later or not _reads_variables(operand):
+            if not later or not reads_variables(operand):
                 continue
             joined = joined_before is not None and later[-1] > max(i, joined_before)
             if joined or not _is_reference(operand):
@@ -73,24 +96,19 @@ def _is_reference(node) -> bool:
     return isinstance(_unwrap(node), (A.Var, A.Element, A.AtVar, A.FunctionCall))
 
 
-def _reads_variables(node) -> bool:
-    return any(isinstance(n, (A.Var, A.Element)) for n in A.walk(node))
-
-
 def _is_call(node) -> bool:
     return isinstance(node, (A.FunctionCall, A.Property))
 
 
-def _has_call(program, node) -> bool:
-    """Does the operand run a call the lowering puts before the statement,
-    one passing a variable it may assign (``lower_FunctionCall``)?"""
-    for n in A.walk(node):
-        if isinstance(n, A.FunctionCall):
-            for i, arg in enumerate(n.args):
-                if isinstance(_unwrap(arg), (A.Var, A.Element)) and may_write_param(
-                    program, n, i
-                ):
-                    return True
-        if isinstance(n, A.Property) and n.args:
-            return True
+def _call_here(program, n) -> bool:
+    """Is the node a call the lowering puts before the statement, one
+    passing a variable it may assign (``lower_FunctionCall``)?"""
+    if isinstance(n, A.FunctionCall):
+        for i, arg in enumerate(n.args):
+            if isinstance(_unwrap(arg), (A.Var, A.Element)) and may_write_param(
+                program, n, i
+            ):
+                return True
+    if isinstance(n, A.Property) and n.args:
+        return True
     return False
