@@ -152,12 +152,41 @@ def cmd_transpile(args) -> int:
             stale += report_staleness(target, result, args.diff)
             continue
         write_module(out, target, result.code)
+    if args.check or args.diff:
+        expected = {names[item] + ".py" for item in items}
+        stale += report_orphans(out, expected)
     verb = "checked" if (args.check or args.diff) else "transpiled"
     summary = f"{verb} {files(len(items))}: {ok} ok, {failed} failed"
     if args.check or args.diff:
         summary += f", {stale} out of date"
     sys.stderr.write(summary + "\n")
     return 1 if failed or stale else 0
+
+
+def report_orphans(out: Path, expected: set[str]) -> int:
+    """--check/--diff: report generated modules in ``out`` that no item of
+    the batch makes any more (their BASIC item was deleted or renamed);
+    return how many. Python files pick2py did not write are left alone."""
+    if not out.is_dir():
+        return 0
+    orphans = [
+        path
+        for path in sorted(out.glob("*.py"))
+        if path.name not in expected and is_generated(path)
+    ]
+    for path in orphans:
+        sys.stderr.write(f"{path}: its BASIC item is gone (delete the file)\n")
+    return len(orphans)
+
+
+def is_generated(path: Path) -> bool:
+    """Was a Python file written by pick2py? Its docstring's first line says so."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            first = f.readline()
+    except OSError:
+        return False
+    return first.startswith('"""BASIC ') and "transpiled by pick2py" in first
 
 
 def files(n: int) -> str:
@@ -421,7 +450,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument(
         "--check",
         action="store_true",
-        help="list generated files that are stale or edited by hand",
+        help="list generated files that are stale, edited by hand or left"
+        " from a deleted item",
     )
     t.add_argument("--diff", action="store_true", help="show what would change")
     account_option(t)

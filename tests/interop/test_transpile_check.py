@@ -1,10 +1,10 @@
 """``pick2py transpile --check`` and ``--diff`` on generated folders.
 
 --check lists generated files that are missing, stale (their BASIC changed,
-or pick2py now generates something else) or edited by hand, and exits 1;
-a fresh folder exits 0 and is left untouched. The header's Output SHA-256
-(the hash of the file without that line) tells a hand edit from a stale
-file. --diff prints what regenerating would change, as a unified diff.
+or pick2py now generates something else), edited by hand or left from an
+item that is gone, and exits 1; a fresh folder exits 0 and is left
+untouched. The header's Output SHA-256 (the hash of the file without that
+line) tells a hand edit from a stale file. --diff prints what regenerating would change, as a unified diff.
 """
 
 from __future__ import annotations
@@ -102,6 +102,18 @@ def test_a_missing_output_is_reported(generated):
     done = check(src, out)
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == f"{out / 'greet.py'}: missing"
+
+
+def test_output_whose_basic_is_gone_is_reported(generated):
+    src, out = generated
+    (src / "GREET.bas").unlink()
+    (out / "notes.py").write_text("print('not generated')\n")  # not ours: left be
+    done = check(src, out)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"{out / 'greet.py'}: its BASIC item is gone (delete the file)",
+        "checked 1 file: 1 ok, 0 failed, 1 out of date",
+    ]
 
 
 def test_diff_shows_what_regenerating_changes(generated):
