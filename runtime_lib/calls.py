@@ -377,6 +377,17 @@ def clearcommon() -> None:
 # --- programs -----------------------------------------------------------------
 
 
+def command_word(word: object) -> str:
+    """A word of a program's command line as typed at ScarletDME's prompt:
+    one that is empty or holds a space goes in quotes (", ' or \\, the
+    first it does not hold), as the shell took them off."""
+    text = to_str(word)
+    if text and " " not in text:
+        return text
+    quote = next((q for q in "\"'\\" if q not in text), '"')
+    return quote + text + quote
+
+
 def program(info: ItemInfo) -> Callable:
     """Decorator for a program's ``main``: run it with command-line words.
 
@@ -389,7 +400,7 @@ def program(info: ItemInfo) -> Callable:
             from runtime_lib import process, session, terminal
 
             if sentence is None:
-                sentence = " ".join([info.name, *[to_str(w) for w in words]])
+                sentence = " ".join([info.name, *[command_word(w) for w in words]])
             # A forked child never returns from its outermost program.
             outermost = session.session.level == 0
             with process.forked_child_boundary(outermost):
