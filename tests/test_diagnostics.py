@@ -116,6 +116,20 @@ def test_check_command_format_and_exit_codes(tmp_path):
     assert done.returncode == 2
 
 
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("$INCLUDE MISSING.H\nPRINT 1\n", "$INCLUDE MISSING.H"),
+        ("$IFDEF\nPRINT 1\n$ENDIF\n", "$IFDEF"),
+        ("PRINT 1\n$ENDIF\n", "$ENDIF"),
+    ],
+)
+def test_a_directive_error_shows_the_directive_line(text, shown):
+    result = transpile_source(SourceFile.from_text("PROG.bas", text))
+    first = result.diagnostics[0].format().splitlines()
+    assert first[1:] == [f"    {shown}", "    ^"]
+
+
 def test_run_reports_errors_with_source_and_caret(tmp_path):
     bad = tmp_path / "BAD.bas"
     bad.write_text("X = 1\nPRINT (X +\n")

@@ -57,6 +57,13 @@ class Diagnostic:
         return f"{head}\n    {printable(shown)}\n    {caret}"
 
 
+def _physical_line(origin) -> str:
+    """The line as written in its file: the preprocessor leaves directive
+    lines ($INCLUDE, $IFDEF, ...) empty, but an error on one shows it."""
+    lines = origin.file.lines()
+    return lines[origin.number - 1] if 1 <= origin.number <= len(lines) else ""
+
+
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\xfa-\U0010ffff]")
 
 
@@ -98,7 +105,7 @@ class Diagnostics:
             origin.file.path,
             origin.number,
             span.column,
-            origin.text,
+            origin.text or _physical_line(origin),
         )
         if diag not in self.items:
             self.items.append(diag)
