@@ -46,6 +46,16 @@ class NotFound(CatalogError):
         self.name = name
 
 
+def say_why_not_loaded(exc: CatalogError) -> None:
+    """Tell the user on stderr why a program EXECUTE or RUN names cannot
+    run (its diagnostics). ScarletDME finds no object code for a program
+    that did not compile, so the command then fails as for a missing one."""
+    from runtime_lib import terminal
+
+    terminal.flush()
+    sys.stderr.write(f"pick2py: {exc}\n")
+
+
 class Catalog:
     """Folders to search, and the items already loaded from them."""
 

@@ -43,6 +43,9 @@ def resolve_command(command: str) -> tuple[Optional[Callable], list[str]]:
         module = catalog.catalog.load(words[0])
     except catalog.NotFound:
         return None, []
+    except catalog.CatalogError as exc:
+        catalog.say_why_not_loaded(exc)
+        return None, []
     info = module.__basic__
     if info.kind != "PROGRAM":
         return None, []

@@ -77,7 +77,11 @@ def _program_in(folder: Path, name: str) -> Optional[Callable]:
     path = find_item(folder, name)
     if path is None:
         return None
-    return _program_entry(catalog.catalog.load_file(path))
+    try:
+        return _program_entry(catalog.catalog.load_file(path))
+    except catalog.CatalogError as exc:
+        catalog.say_why_not_loaded(exc)
+        return None
 
 
 def _catalogued_program(name: str) -> Optional[Callable]:
@@ -86,6 +90,9 @@ def _catalogued_program(name: str) -> Optional[Callable]:
     try:
         return _program_entry(catalog.catalog.load(name))
     except catalog.NotFound:
+        return None
+    except catalog.CatalogError as exc:
+        catalog.say_why_not_loaded(exc)
         return None
 
 

@@ -45,3 +45,22 @@ def test_call_of_a_subroutine_that_does_not_transpile(tmp_path):
         "BROKEN.bas:2:7: error: unexpected end of line, expected AND, OR, ')'"
     )
     assert lines[3:] == ["    X = (1", "          ^"]
+
+
+def test_execute_of_a_program_that_does_not_transpile(tmp_path):
+    """EXECUTE finds no program to run, as ScarletDME finds no catalogued
+    object for one that did not compile: the command fails and the program
+    goes on; pick2py says why on stderr."""
+    (tmp_path / "BROKENPROG.bas").write_text("X = (1\n")
+    (tmp_path / "MAIN.bas").write_text(
+        'EXECUTE "BROKENPROG"\nPRINT "after"\nEXECUTE "RUN BROKENPROG"\n'
+    )
+    done = run_basic(tmp_path / "MAIN.bas", tmp_path)
+    err = done.stderr.decode()
+    assert done.returncode == 0, err
+    assert done.stdout.decode() == (
+        "BROKENPROG is not in your VOC\nafter\nFile BP.OUT not found\n"
+    )
+    assert err.count("BROKENPROG.bas: cannot be transpiled\n") == 2
+    assert "BROKENPROG.bas:1:7: error: unexpected end of line" in err
+    assert "Internal error" not in err
