@@ -167,6 +167,8 @@ def report_orphans(out: Path, expected: set[str]) -> int:
     """--check/--diff: report generated modules in ``out`` that no item of
     the batch makes any more (their BASIC item was deleted or renamed);
     return how many. Python files pick2py did not write are left alone."""
+    from runtime_lib.catalog import is_generated
+
     if not out.is_dir():
         return 0
     orphans = [
@@ -177,16 +179,6 @@ def report_orphans(out: Path, expected: set[str]) -> int:
     for path in orphans:
         sys.stderr.write(f"{path}: its BASIC item is gone (delete the file)\n")
     return len(orphans)
-
-
-def is_generated(path: Path) -> bool:
-    """Was a Python file written by pick2py? Its docstring's first line says so."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as f:
-            first = f.readline()
-    except OSError:
-        return False
-    return first.startswith('"""BASIC ') and "transpiled by pick2py" in first
 
 
 def files(n: int) -> str:
