@@ -5,7 +5,8 @@
 * intrinsic, a substring) is computed when the code reaches it, before
 * that call. PRINT joins each comma-separated item to a tab before the
 * next item is evaluated (BCOMP emit.print.list), so those are read in
-* order too.
+* order too. A matrix element is addressed (op_indx reads its index)
+* where the code reaches it, and its value read when the operator runs.
 DEFFUN FN.BUMP(N, STEP)
 DEFFUN FN.TAG(S)
 A = 1 ; X = A : FN.BUMP(A, 1) ; PRINT "1: " : X
@@ -24,4 +25,8 @@ A = 1 ; X = A * 10 + A : FN.BUMP(A, 1) : A ; PRINT "11: " : X
 A = 1 ; PRINT "12: " : A : FN.BUMP(A, 1)
 A = 1 ; PRINT A, FN.BUMP(A, 1)
 A = 1 ; PRINT A * 3, FN.BUMP(A, 1), A
+DIM M(3)
+M(1) = "p" ; M(2) = "q"
+I = 1 ; X = M(I) : FN.BUMP(I, 1) ; PRINT "13: " : X
+I = 1 ; X = M(I + 0) : FN.BUMP(I, 1) ; PRINT "14: " : X
 END

@@ -8,7 +8,9 @@ BCOMP emits postfix code left to right, a variable operand is pushed as
 its address (op_ldlcl) and read when the operator runs, after the call,
 but an operation, an intrinsic or a substring is computed where the code
 reaches it, before any call further right. ``A : F(A)`` therefore sees
-the A that F left, ``(A * 10) : F(A)`` the A before it.
+the A that F left, ``(A * 10) : F(A)`` the A before it. A matrix element
+is addressed where the code reaches it (op_indx reads its subscripts) and
+read when the operator runs: ``M(I) : F(I)`` is the element at the old I.
 
 Concatenation is a chain of binary CATs in BCOMP (``a : b : c`` is
 ``(a : b) : c``), so everything left of the part before a call is joined,
@@ -69,6 +71,11 @@ def early_operands(program) -> set[int]:
             joined = joined_before is not None and later[-1] > max(i, joined_before)
             if joined or not _is_reference(operand):
                 early.add(id(operand))
+            elif isinstance(_unwrap(operand), A.Element):
+                # op_indx reads the subscripts as the element is addressed.
+                for index in _unwrap(operand).indices:
+                    if _reads_variables(index):
+                        early.add(id(index))
 
     for node in A.walk(program.item):
         if isinstance(node, A.Print):
