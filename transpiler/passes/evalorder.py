@@ -74,7 +74,7 @@ def early_operands(program) -> set[int]:
             elif isinstance(_unwrap(operand), A.Element):
                 # op_indx reads the subscripts as the element is addressed.
                 for index in _unwrap(operand).indices:
-                    if _reads_variables(index):
+                    if reads_variables(index):
                         early.add(id(index))
 
     for node in A.walk(program.item):
