@@ -31,7 +31,6 @@ from types import ModuleType
 from typing import Optional
 
 CATALOG_ENV = "PICK2PY_CATALOG"
-CACHE_ENV = "PICK2PY_CACHE"
 
 
 class CatalogError(Exception):
@@ -273,13 +272,13 @@ def import_generated(path: Path) -> ModuleType:
 
 
 def cache_folder() -> Path:
-    """Where transpiled modules are cached (outside any source folder)."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
+    """Where transpiled modules are cached (outside any source folder): the
+    top of a folder PICK2PY_CACHE names, else ``modules`` in the user's
+    cache folder for pick2py."""
+    from transpiler.cachedir import CACHE_ENV, cache_root
 
-    return Path(platformdirs.user_cache_dir("pick2py")) / "modules"
+    root = cache_root()
+    return root if os.environ.get(CACHE_ENV) else root / "modules"
 
 
 catalog = Catalog()

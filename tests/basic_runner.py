@@ -15,7 +15,7 @@ ERROR_LINE = re.compile(rb"^(?:[0-9A-F]{8}: )?(.*) at line (\d+) of \S+\n?$")
 
 def pick2py_command() -> list[str]:
     """The pick2py entry point of this checkout's environment."""
-    return [sys.executable, "-m", "transpiler.cli"]
+    return [sys.executable, "-m", "transpiler.launcher"]
 
 
 def run_basic(

@@ -5,6 +5,7 @@ never a Python traceback."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 
 import pytest
@@ -156,3 +157,22 @@ def test_a_missing_account_folder_is_one_sentence(capsys, tmp_path, command):
     missing = str(tmp_path / "nope")
     status, _, err = pick2py(capsys, command[0], "--account", missing, *command[1:])
     assert (status, err) == (2, f"pick2py: {missing}: no such account folder\n")
+
+
+def test_the_command_keeps_its_bytecode_in_the_cache_folder(tmp_path):
+    # Where Python may not write bytecode, every run compiled pick2py's ~130
+    # modules again; the command keeps theirs under its cache folder instead.
+    cache = tmp_path / "cache"
+    (tmp_path / "HELLO.bas").write_text('PRINT "hello"\n')
+    env = {**os.environ, "PICK2PY_CACHE": str(cache), "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [*pick2py_command(), "run", "HELLO.bas"],
+        cwd=tmp_path,
+        capture_output=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.stdout == b"hello\n", done.stderr
+    kept = {p.name.split(".")[0] for p in (cache / "bytecode").rglob("*.pyc")}
+    assert {"cli", "api", "rt"} <= kept
+    assert not list(tmp_path.glob("*/__pycache__"))

@@ -47,7 +47,7 @@ def test_second_run_gives_the_same_bytes(tmp_path):
             [
                 sys.executable,
                 "-m",
-                "transpiler.cli",
+                "transpiler.launcher",
                 "transpile",
                 str(folder),
                 "-o",

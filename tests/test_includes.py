@@ -19,13 +19,13 @@ import pytest
 from basic_runner import pick2py_command
 from runtime_lib.files import admin
 from runtime_lib.files.account import Account
-from transpiler import cache
+from transpiler import cache, cachedir
 from transpiler.api import Options, transpile_file
 
 
 @pytest.fixture
 def account(tmp_path, monkeypatch) -> Path:
-    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.CACHE_ENV, str(tmp_path / "cache"))
     acct = tmp_path / "acct"
     (acct / "BP").mkdir(parents=True)
     (acct / "BP" / "PROG").write_text("$INCLUDE MYINC COMMON.H\nPRINT ANSWER\n")

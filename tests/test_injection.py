@@ -326,7 +326,7 @@ def test_subprocess_import_of_module_named_like_stdlib(tmp_path):
         [
             sys.executable,
             "-m",
-            "transpiler.cli",
+            "transpiler.launcher",
             "transpile",
             str(tmp_path / "OS"),
             "-o",

@@ -22,19 +22,8 @@ from pathlib import Path
 from typing import Optional
 
 from transpiler.api import Options, Result, generator_version, item_name, transpile_file
+from transpiler.cachedir import cache_root
 from transpiler.diagnostics import Diagnostic
-
-CACHE_ENV = "PICK2PY_CACHE"
-
-
-def cache_root() -> Path:
-    """The cache folder (outside any source folder)."""
-    override = os.environ.get(CACHE_ENV)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("pick2py"))
 
 
 def result_key(data: bytes, options: Options, folder: str = "") -> str:

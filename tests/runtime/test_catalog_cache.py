@@ -16,12 +16,12 @@ import pytest
 
 import transpiler.api as api
 from runtime_lib import catalog as cat
-from transpiler import cache
+from transpiler import cache, cachedir
 
 
 @pytest.fixture()
 def setup(tmp_path, monkeypatch):
-    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(cachedir.CACHE_ENV, str(tmp_path / "cache"))
     src = tmp_path / "src"
     src.mkdir()
     (src / "DEFS.INC").write_text("EQU ANSWER TO 42\n")

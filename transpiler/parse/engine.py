@@ -134,7 +134,7 @@ def _parser() -> Lark:
 def _table_cache() -> str | bool:
     """Where lark keeps the LALR tables it computed (about a second's work
     at every start otherwise); lark checks the grammar's hash itself."""
-    from transpiler.cache import cache_root
+    from transpiler.cachedir import cache_root
 
     folder = cache_root()
     try:
