@@ -27,9 +27,19 @@ LBRACKET = cst.LeftSquareBracket(whitespace_after=NO_SPACE)
 RBRACKET = cst.RightSquareBracket(whitespace_before=NO_SPACE)
 MINUS = cst.Minus(whitespace_after=NO_SPACE)
 NOT = cst.Not(whitespace_after=SPACE)
-_BINARY_OPERATORS = {
-    op: kind(whitespace_before=SPACE, whitespace_after=SPACE)
-    for op, kind in {
+KEYWORD_EQUAL = cst.AssignEqual(whitespace_before=NO_SPACE, whitespace_after=NO_SPACE)
+
+
+def _spaced(kinds: dict) -> dict:
+    """One shared operator node per spelling, with a blank on each side."""
+    return {
+        op: kind(whitespace_before=SPACE, whitespace_after=SPACE)
+        for op, kind in kinds.items()
+    }
+
+
+_BINARY_OPERATORS = _spaced(
+    {
         "+": cst.Add,
         "-": cst.Subtract,
         "*": cst.Multiply,
@@ -39,11 +49,10 @@ _BINARY_OPERATORS = {
         "&": cst.BitAnd,
         "|": cst.BitOr,
         "**": cst.Power,
-    }.items()
-}
-_COMPARISON_OPERATORS = {
-    op: kind(whitespace_before=SPACE, whitespace_after=SPACE)
-    for op, kind in {
+    }
+)
+_COMPARISON_OPERATORS = _spaced(
+    {
         "==": cst.Equal,
         "!=": cst.NotEqual,
         "<": cst.LessThan,
@@ -51,8 +60,8 @@ _COMPARISON_OPERATORS = {
         ">": cst.GreaterThan,
         ">=": cst.GreaterThanEqual,
         "is": cst.Is,
-    }.items()
-}
+    }
+)
 _COMPARISON_OPERATORS["is not"] = cst.IsNot(
     whitespace_before=SPACE, whitespace_between=SPACE, whitespace_after=SPACE
 )
@@ -92,10 +101,7 @@ def call(func: Expr | str, *args: Expr, **kwargs: Expr) -> cst.Call:
         cst.Arg(
             value=v,
             keyword=name(k),
-            equal=cst.AssignEqual(
-                whitespace_before=cst.SimpleWhitespace(""),
-                whitespace_after=cst.SimpleWhitespace(""),
-            ),
+            equal=KEYWORD_EQUAL,
         )
         for k, v in kwargs.items()
     ]
@@ -434,14 +440,7 @@ def params(
         cst.Param(
             name=name(n),
             default=defaults.get(n),
-            equal=(
-                cst.AssignEqual(
-                    whitespace_before=cst.SimpleWhitespace(""),
-                    whitespace_after=cst.SimpleWhitespace(""),
-                )
-                if n in defaults
-                else cst.MaybeSentinel.DEFAULT
-            ),
+            equal=KEYWORD_EQUAL if n in defaults else cst.MaybeSentinel.DEFAULT,
         )
         for n in names
     ]

@@ -606,10 +606,7 @@ class StmtLowerer(ControlFlowStatements, TerminalStatements, FileStatements):
                     cst.Arg(
                         value=order,
                         keyword=P.name("order"),
-                        equal=cst.AssignEqual(
-                            whitespace_before=cst.SimpleWhitespace(""),
-                            whitespace_after=cst.SimpleWhitespace(""),
-                        ),
+                        equal=P.KEYWORD_EQUAL,
                     )
                 ]
             )
