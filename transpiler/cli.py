@@ -156,7 +156,7 @@ def cmd_transpile(args) -> int:
         expected = {names[item] + ".py" for item in items}
         stale += report_orphans(out, expected)
     verb = "checked" if (args.check or args.diff) else "transpiled"
-    summary = f"{verb} {files(len(items))}: {ok} ok, {failed} failed"
+    summary = f"{verb} {file_count(len(items))}: {ok} ok, {failed} failed"
     if args.check or args.diff:
         summary += f", {stale} out of date"
     sys.stderr.write(summary + "\n")
@@ -181,7 +181,7 @@ def report_orphans(out: Path, expected: set[str]) -> int:
     return len(orphans)
 
 
-def files(n: int) -> str:
+def file_count(n: int) -> str:
     return f"{n} file" if n == 1 else f"{n} files"
 
 
@@ -266,7 +266,7 @@ def cmd_check(args) -> int:
             failed += 1
         else:
             ok += 1
-    print(f"checked {files(len(checked))}: {ok} ok, {failed} failed")
+    print(f"checked {file_count(len(checked))}: {ok} ok, {failed} failed")
     return 1 if failed else 0
 
 
